@@ -1,0 +1,1 @@
+from opplan.cli import main; main()  # noqa: E702

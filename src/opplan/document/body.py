@@ -1,0 +1,169 @@
+"""Parse a document's Markdown body into sections and blocks.
+
+A section runs from a heading to the next heading of any level; text before the
+first heading is a level-0 section with an empty title. The first heading whose
+title is "Appendix" (or a configured alias) starts the appendix: that section and
+all after it are outside the page budget. Lines are 1-based lines of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+APPENDIX_TITLES = ("appendix", "appendices")
+
+_BLOCKS = {
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "bullet_list",
+    "ordered_list_open": "ordered_list",
+    "table_open": "table",
+    "fence": "code",
+    "code_block": "code",
+    "blockquote_open": "quote",
+    "html_block": "html",
+    "hr": "rule",
+}
+_ITEMS = {"bullet_list": "list_item_open", "ordered_list": "list_item_open", "table": "tr_open"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level block: a paragraph, a list, a table, code, a quote, raw HTML or a rule."""
+
+    kind: str
+    line: int
+    end_line: int
+    text: str
+    items: int = 0  # list items, or table rows with the header row
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading."""
+
+    level: int
+    title: str
+    line: int
+    end_line: int
+    blocks: tuple[Block, ...]
+    appendix: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.title.split()) + sum(block.words for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Body:
+    """The body's sections, with the tokens and lines the rules look into."""
+
+    first_line: int
+    lines: tuple[str, ...]
+    sections: tuple[Section, ...]
+    tokens: Sequence[Token] = field(repr=False, compare=False)
+
+    @property
+    def narrative(self) -> tuple[Section, ...]:
+        """The sections before the appendix: what is read in the meeting."""
+        return tuple(section for section in self.sections if not section.appendix)
+
+    @property
+    def appendix(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.appendix)
+
+    @property
+    def narrative_words(self) -> int:
+        return sum(section.words for section in self.narrative)
+
+    def line_text(self, line: int) -> str:
+        """The text of a file line that lies in the body."""
+        return self.lines[line - self.first_line]
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def parse_body(
+    text: str, first_line: int, appendix_titles: Iterable[str] = APPENDIX_TITLES
+) -> Body:
+    """Parse the body that starts at `first_line` of its file."""
+    tokens = _markdown().parse(text)
+    lines = tuple(text.split("\n"))
+    aliases = tuple(_normal(title) for title in appendix_titles)
+    sections: list[Section] = []
+    heading: tuple[int, str, int] = (0, "", first_line)
+    blocks: list[Block] = []
+    in_appendix = False
+
+    def close(end_line: int) -> None:
+        level, title, line = heading
+        if level == 0 and not blocks:
+            return
+        sections.append(Section(level, title, line, end_line, tuple(blocks), in_appendix))
+
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.map:
+            start = first_line + token.map[0]
+            close(start - 1)
+            title = tokens[index + 1].content.strip()
+            in_appendix = in_appendix or _is_appendix(title, aliases)
+            heading, blocks = (int(token.tag[1:]), title, start), []
+            index += 3
+            continue
+        kind = _BLOCKS.get(token.type)
+        if kind and token.level == 0 and token.map:
+            end = _closing(tokens, index)
+            inner = tokens[index : end + 1]
+            words = " ".join(_text(t) for t in inner)
+            items = sum(1 for t in inner if t.type == _ITEMS.get(kind))
+            blocks.append(
+                Block(kind, first_line + token.map[0], first_line + token.map[1] - 1, words, items)
+            )
+            index = end + 1
+            continue
+        index += 1
+    close(first_line + len(lines) - 1)
+    return Body(first_line, lines, tuple(sections), tokens)
+
+
+def _closing(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token that closes the block opened at `index`."""
+    if tokens[index].nesting != 1:
+        return index
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def _text(token: Token) -> str:
+    if token.type == "inline":
+        return " ".join(child.content for child in token.children or () if child.content)
+    if token.type in ("fence", "code_block"):
+        return token.content
+    return ""
+
+
+def _normal(title: str) -> str:
+    return re.sub(r"[^\w\s]", " ", title).lower().strip()
+
+
+def _is_appendix(title: str, aliases: tuple[str, ...]) -> bool:
+    normal = _normal(title)
+    return any(normal == alias or normal.startswith(alias + " ") for alias in aliases)

@@ -1,0 +1,127 @@
+"""Split a document into its YAML frontmatter and Markdown body, and parse the frontmatter.
+
+The frontmatter is parsed with ruamel.yaml in round-trip mode: comments and key
+order survive, so commands can edit it, and every key and list item keeps its
+position, so problems are reported at their line. All lines here are 1-based
+lines of the whole file.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from opplan.errors import DocumentError
+
+_DELIMITER = "---"
+_CLOSERS = ("---", "...")
+
+
+class Split(NamedTuple):
+    """A document's two parts and where they start in the file."""
+
+    frontmatter: str
+    body: str
+    frontmatter_line: int  # the file line of the frontmatter's first line
+    body_line: int  # the file line of the body's first line
+
+
+def decode(path: str, data: bytes) -> str:
+    """The file's text, with line endings made `\\n`; binary and non-UTF-8 files are refused."""
+    if b"\x00" in data[:8192]:
+        raise DocumentError(
+            path,
+            "this is a binary file, not a Markdown document; pass only .md plan files",
+            rule="input",
+            fatal=True,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DocumentError(
+            path,
+            f"the file is not UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8",
+            rule="input",
+            line=line,
+            column=column,
+            fatal=True,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def has_frontmatter(text: str) -> bool:
+    """Whether the text opens with a frontmatter delimiter."""
+    first = text.split("\n", 1)[0]
+    return first.rstrip() == _DELIMITER
+
+
+def split(path: str, text: str) -> Split:
+    """Cut the text at its frontmatter delimiters."""
+    lines = text.split("\n")
+    if not has_frontmatter(text):
+        raise DocumentError(
+            path,
+            "no YAML frontmatter; a plan starts with a '---' line, its keys, and another '---'",
+            rule="frontmatter",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _CLOSERS:
+            return Split(
+                frontmatter="\n".join(lines[1:index]) + "\n",
+                body="\n".join(lines[index + 1 :]),
+                frontmatter_line=2,
+                body_line=index + 2,
+            )
+    raise DocumentError(
+        path,
+        "the frontmatter opened here is never closed; add a '---' line after its last key",
+        rule="frontmatter",
+    )
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse(path: str, parts: Split) -> CommentedMap:
+    """The frontmatter as a round-trip mapping, or a DocumentError at YAML's own position."""
+    try:
+        data = _yaml().load(parts.frontmatter)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = parts.frontmatter_line + (mark.line if mark else 0)
+        column = mark.column + 1 if mark else 1
+        what = err.problem or err.context or "the YAML cannot be read"
+        raise DocumentError(
+            path, f"invalid YAML: {_one_line(what)}", rule="yaml", line=line, column=column
+        ) from None
+    except YAMLError as err:
+        raise DocumentError(
+            path, f"invalid YAML: {_one_line(str(err))}", rule="yaml", line=parts.frontmatter_line
+        ) from None
+    except Exception as err:  # ruamel.yaml fails on some inputs with non-YAML errors
+        raise DocumentError(
+            path,
+            f"invalid YAML: {_one_line(str(err)) or type(err).__name__}",
+            rule="yaml",
+            line=parts.frontmatter_line,
+        ) from None
+    if not isinstance(data, CommentedMap):
+        found = "empty" if data is None else f"a {type(data).__name__.removeprefix('Commented')}"
+        raise DocumentError(
+            path,
+            f"the frontmatter is {found}; it must be a mapping of keys such as 'kind: op1'",
+            rule="frontmatter",
+        )
+    return data
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,87 @@
+"""Load a file into a Document, or fail with a DocumentError at the line to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from opplan import schemas
+from opplan.document import frontmatter
+from opplan.document.body import APPENDIX_TITLES, Body, parse_body
+from opplan.document.positions import position
+from opplan.document.validation import validate
+from opplan.errors import DocumentError
+from opplan.problem import Finding
+from opplan.schemas import DocumentBase
+
+
+@dataclass(frozen=True)
+class Document:
+    """A plan document as read from its file.
+
+    `model` is the validated frontmatter, or None when the frontmatter does not
+    fit its kind's schema; `schema_findings` then says why, line by line.
+    """
+
+    path: str
+    text: str
+    kind: str
+    meta: CommentedMap
+    model: DocumentBase | None
+    schema_findings: tuple[Finding, ...]
+    body: Body
+    frontmatter_line: int
+
+    def line_of(self, *loc: int | str) -> int:
+        """The file line of a key or list item in the frontmatter, e.g. ("risks", 2)."""
+        return position(self.meta, loc, self.frontmatter_line)[0]
+
+    def position_of(self, *loc: int | str) -> tuple[int, int]:
+        """The file (line, column) of a key or list item in the frontmatter."""
+        return position(self.meta, loc, self.frontmatter_line)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a fatal DocumentError saying why it cannot be read."""
+    name = str(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        message = "no such file; check the path"
+    except IsADirectoryError:
+        message = "this is a directory; pass it to a command that searches directories"
+    except PermissionError:
+        message = "permission denied; make the file readable"
+    except OSError as err:
+        message = f"cannot read the file ({err.strerror or err}); check the path"
+    raise DocumentError(name, message, rule="input", fatal=True)
+
+
+def load(path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Document:
+    """Read and parse the document at `path`."""
+    text = frontmatter.decode(str(path), read_bytes(path))
+    return load_text(str(path), text, appendix_titles)
+
+
+def load_text(path: str, text: str, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Document:
+    """Parse a document's text; `path` is only used in messages."""
+    parts = frontmatter.split(path, text)
+    meta = frontmatter.parse(path, parts)
+    kind = meta.get("kind")
+    if kind is None:
+        raise DocumentError(
+            path,
+            f"the frontmatter has no 'kind' key; add one of: {', '.join(schemas.KINDS)}",
+            rule="kind",
+        )
+    line, column = position(meta, ("kind",), parts.frontmatter_line)
+    if not isinstance(kind, str) or kind not in schemas.KINDS:
+        raise DocumentError(
+            path, schemas.unknown_kind_message(kind), rule="kind", line=line, column=column
+        )
+    model, findings = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
+    body = parse_body(parts.body, parts.body_line, appendix_titles)
+    return Document(path, text, kind, meta, model, findings, body, parts.frontmatter_line)

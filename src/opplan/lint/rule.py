@@ -1,0 +1,55 @@
+"""What a lint rule module provides.
+
+A rule is a module (see `opplan/lint/rules/`) with an `ID`, a default `LEVEL`,
+the document `KINDS` it applies to (empty: all), its options' `DEFAULT` values,
+and a docstring that is its documentation, with a passing and a failing example.
+A document rule has a pure `check(doc, options)` that yields findings; a corpus
+rule has `check_corpus(docs, options)` that looks across documents and yields
+(document, finding) pairs. Rules never decide levels or suppression: the
+linter does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from opplan.document import Document
+from opplan.problem import Finding, Level
+
+Options = Mapping[str, Any]
+
+
+class RuleInfo(Protocol):
+    """What every rule module declares."""
+
+    ID: str
+    LEVEL: Level
+    KINDS: tuple[str, ...]
+    DEFAULT: Mapping[str, Any]
+    NEEDS_MODEL: bool  # whether it only runs on documents whose frontmatter is valid
+
+
+@runtime_checkable
+class DocumentRule(RuleInfo, Protocol):
+    """A rule that checks one document at a time."""
+
+    def check(self, doc: Document, options: Options) -> Iterable[Finding]: ...
+
+
+@runtime_checkable
+class CorpusRule(RuleInfo, Protocol):
+    """A rule that checks documents against each other (all documents of a lint run)."""
+
+    def check_corpus(
+        self, docs: Sequence[Document], options: Options
+    ) -> Iterable[tuple[Document, Finding]]: ...
+
+
+Rule = DocumentRule | CorpusRule
+
+
+def summary(rule: RuleInfo) -> str:
+    """The first line of a rule's documentation."""
+    doc = getattr(rule, "__doc__", None) or ""
+    return doc.strip().split("\n", 1)[0]

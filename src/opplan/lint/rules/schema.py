@@ -1,0 +1,38 @@
+"""The frontmatter matches its document kind's schema.
+
+Every key has the right type and an allowed value, every required key is there,
+and there are no unknown keys (usually typos: the message names the nearest
+valid key). `opplan schema KIND` prints the schema as JSON Schema.
+
+Passing:
+
+    ---
+    kind: op1
+    title: Payments Platform OP1 2027
+    ...
+
+Failing (an unknown key, reported at its line):
+
+    ---
+    kind: op1
+    asumptions: [...]   # unknown key 'asumptions'; did you mean 'assumptions'?
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from opplan.document import Document
+from opplan.lint.rule import Options
+from opplan.problem import Finding, Level
+
+ID = "schema"
+LEVEL: Level = "error"
+KINDS: tuple[str, ...] = ()
+DEFAULT: dict[str, Any] = {}
+NEEDS_MODEL = False
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    yield from doc.schema_findings

@@ -1,0 +1,19 @@
+"""JSON: one object with a `problems` array and a `summary`."""
+
+from __future__ import annotations
+
+import json
+
+from opplan.lint.engine import Report
+
+
+def render(report: Report) -> str:
+    payload = {
+        "problems": [problem._asdict() for problem in report.problems],
+        "summary": {
+            "files": report.files,
+            "errors": report.errors,
+            "warnings": report.warnings,
+        },
+    }
+    return json.dumps(payload, indent=2) + "\n"

@@ -1,0 +1,29 @@
+"""Plain text: `path:line:col: level message [rule]`, grouped by file, then a summary line."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from opplan.lint.engine import Report
+
+
+def render(report: Report) -> str:
+    blocks = [
+        "\n".join(str(problem) for problem in group)
+        for _, group in groupby(report.problems, key=lambda problem: problem.path)
+    ]
+    return "\n\n".join([*blocks, summary(report)]) + "\n"
+
+
+def summary(report: Report) -> str:
+    """One line that counts errors, warnings and files."""
+    files = _plural(report.files, "file")
+    if not report.problems:
+        return f"{files} checked: no problems"
+    counts = f"{_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')}"
+    with_problems = len({problem.path for problem in report.problems})
+    return f"{counts} in {with_problems} of {files}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

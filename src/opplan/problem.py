@@ -1,0 +1,29 @@
+"""The one record every check produces, whatever prints it."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+Level = Literal["error", "warning"]
+
+
+class Finding(NamedTuple):
+    """What a rule reports: where and what. The linter adds the path, rule ID and level."""
+
+    line: int
+    column: int
+    message: str
+
+
+class Problem(NamedTuple):
+    """A problem in a file, at a 1-based line and column of the whole file."""
+
+    path: str
+    line: int
+    column: int
+    level: Level
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level} {self.message} [{self.rule}]"

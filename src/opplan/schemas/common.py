@@ -1,0 +1,60 @@
+"""Building blocks shared by every document kind's schema.
+
+The schema checks shape only: types, required keys and allowed values. How many
+assumptions, asks or risks a plan has, and whether a goal is SMART, are lint
+rules, so that teams can configure them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+Status = Literal["draft", "review", "approved", "superseded"]
+Level = Literal["low", "medium", "high"]
+
+
+def _version_text(value: object) -> object:
+    # `version: 1.2` is a float in YAML; a version is text.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, Field(min_length=1)]
+Version = Annotated[str, BeforeValidator(_version_text)]
+Number = Annotated[int | float, Field(ge=0)]
+Measure = int | float | str
+
+
+class Strict(BaseModel):
+    """A mapping whose unknown keys are errors (they are almost always typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentBase(Strict):
+    """Keys every opplan document has."""
+
+    kind: str = Field(description="The document kind: op1, op2 or prfaq.")
+    title: Text = Field(description="The document's title, as printed on its first page.")
+    team: Text = Field(description="The team that owns the document.")
+    org: str | None = Field(None, description="The organisation the team belongs to.")
+    cycle: int = Field(
+        ge=2000, le=2200, description="The planning year the document is for, e.g. 2027."
+    )
+    status: Status = Field(
+        description="Where the document stands: draft, review, approved or superseded."
+    )
+    owners: list[Text] = Field(
+        min_length=1, description="The people accountable for the document (one or more)."
+    )
+    reviewers: list[Text] = Field(
+        default_factory=list, description="The people who review and decide on it."
+    )
+    version: Version | None = Field(None, description="The author's version label, e.g. 1.2.")
+    date: dt.date | None = Field(
+        None, description="The date of this version (YYYY-MM-DD), printed on the title block."
+    )
