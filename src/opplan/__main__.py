@@ -1,1 +1,3 @@
-from opplan.cli import main; main()  # noqa: E702
+from opplan.cli import main
+
+main()

@@ -128,11 +128,12 @@ def parse_body(
         if kind and token.level == 0 and token.map:
             end = _closing(tokens, index)
             inner = tokens[index : end + 1]
-            words = " ".join(_text(t) for t in inner)
+            text = " ".join(" ".join(_text(t) for t in inner).split())
             items = sum(1 for t in inner if t.type == _ITEMS.get(kind))
-            blocks.append(
-                Block(kind, first_line + token.map[0], first_line + token.map[1] - 1, words, items)
-            )
+            start, stop = token.map
+            while stop - 1 > start and not lines[stop - 1].strip():
+                stop -= 1  # markdown-it counts a list's trailing blank line
+            blocks.append(Block(kind, first_line + start, first_line + stop - 1, text, items))
             index = end + 1
             continue
         index += 1

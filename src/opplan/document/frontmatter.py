@@ -114,7 +114,7 @@ def parse(path: str, parts: Split) -> CommentedMap:
             line=parts.frontmatter_line,
         ) from None
     if not isinstance(data, CommentedMap):
-        found = "empty" if data is None else f"a {type(data).__name__.removeprefix('Commented')}"
+        found = "empty" if data is None else "a list" if isinstance(data, list) else "text"
         raise DocumentError(
             path,
             f"the frontmatter is {found}; it must be a mapping of keys such as 'kind: op1'",

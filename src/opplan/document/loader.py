@@ -77,10 +77,14 @@ def load_text(path: str, text: str, appendix_titles: Iterable[str] = APPENDIX_TI
             f"the frontmatter has no 'kind' key; add one of: {', '.join(schemas.KINDS)}",
             rule="kind",
         )
-    line, column = position(meta, ("kind",), parts.frontmatter_line)
     if not isinstance(kind, str) or kind not in schemas.KINDS:
+        row, column = meta.lc.value("kind")
         raise DocumentError(
-            path, schemas.unknown_kind_message(kind), rule="kind", line=line, column=column
+            path,
+            schemas.unknown_kind_message(kind),
+            rule="kind",
+            line=parts.frontmatter_line + row,
+            column=column + 1,
         )
     model, findings = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
     body = parse_body(parts.body, parts.body_line, appendix_titles)

@@ -9,7 +9,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 Loc = Sequence[int | str]
 
 
-def position(data: CommentedMap, loc: Loc, first_line: int, *, missing: bool = False) -> tuple[int, int]:
+def position(
+    data: CommentedMap, loc: Loc, first_line: int, *, missing: bool = False
+) -> tuple[int, int]:
     """The 1-based (line, column) in the file of the node at `loc`.
 
     With `missing`, the last step of `loc` names a key that is not there, and the

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
 from opplan import schemas
 
 SKIPPED_DIRS = frozenset(
@@ -40,4 +41,6 @@ def looks_like_plan(text: str) -> bool:
     if match is None:
         return False
     kind = match.group(1)
-    return not kind or kind in schemas.KINDS or schemas.nearest(kind, list(schemas.KINDS)) is not None
+    return (
+        not kind or kind in schemas.KINDS or schemas.nearest(kind, list(schemas.KINDS)) is not None
+    )

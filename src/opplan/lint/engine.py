@@ -51,15 +51,23 @@ def lint(paths: Sequence[Path], settings: Settings) -> Report:
     report = Report()
     for path in paths:
         if path.is_dir():
-            found = [_read(file, settings, report, explicit=False)
-                     for file in discovery.markdown_files(path)]
+            found = [
+                _read(file, settings, report, explicit=False)
+                for file in discovery.markdown_files(path)
+            ]
             if not any(found):
                 report.failed = True
-                report.problems.append(Problem(
-                    str(path), 1, 1, "error", "input",
-                    "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
-                    "check the path or run 'opplan new'",
-                ))
+                report.problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "error",
+                        "input",
+                        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
+                        "check the path or run 'opplan new'",
+                    )
+                )
         else:
             _read(path, settings, report, explicit=True)
     for doc in report.documents:
@@ -111,11 +119,14 @@ def check_corpus(docs: Sequence[Document], settings: Settings) -> Iterator[Probl
             continue
         options = settings.options(rule.ID, "", rule.DEFAULT)
         eligible = [
-            doc for doc in docs
+            doc
+            for doc in docs
             if (not rule.KINDS or doc.kind in rule.KINDS)
             and not (rule.NEEDS_MODEL and doc.model is None)
             and settings.level(rule.ID, doc.kind, rule.LEVEL) != "off"
         ]
         for doc, finding in rule.check_corpus(eligible, options):
             level = settings.level(rule.ID, doc.kind, rule.LEVEL)
+            if level == "off":
+                continue
             yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)

@@ -21,13 +21,20 @@ Options = Mapping[str, Any]
 
 
 class RuleInfo(Protocol):
-    """What every rule module declares."""
+    """What every rule module declares (read-only, so modules can declare narrower types)."""
 
-    ID: str
-    LEVEL: Level
-    KINDS: tuple[str, ...]
-    DEFAULT: Mapping[str, Any]
-    NEEDS_MODEL: bool  # whether it only runs on documents whose frontmatter is valid
+    @property
+    def ID(self) -> str: ...
+    @property
+    def LEVEL(self) -> Level: ...
+    @property
+    def KINDS(self) -> tuple[str, ...]: ...
+    @property
+    def DEFAULT(self) -> Mapping[str, Any]: ...
+    @property
+    def NEEDS_MODEL(self) -> bool:
+        """Whether it only runs on documents whose frontmatter is valid."""
+        ...
 
 
 @runtime_checkable

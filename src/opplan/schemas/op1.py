@@ -15,7 +15,7 @@ class Partner(Strict):
 
     team: Text = Field(description="The partner team.")
     reviewed: dt.date | None = Field(
-        description="When the partner pre-read the plan (YYYY-MM-DD), or null if not yet."
+        None, description="When the partner pre-read the plan (YYYY-MM-DD), or null if not yet."
     )
 
 

@@ -1,0 +1,148 @@
+"""Schema errors land on the exact line and column of the key or item at fault."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import OP1_FRONTMATTER, document
+from opplan.document import load_text
+from opplan.problem import Finding
+
+RISKS = """\
+risks:
+  - risk: Card network fees rise 8%
+    likelihood: medium
+    impact: high
+    mitigation: Renegotiate the interchange contract in Q1.
+  - risk: Fraud model drifts
+    likelihood: low
+    impact: medium
+    mitigation: Retrain monthly.
+  - risk: Ledger migration slips a quarter
+    likelihood: high
+    impact: high
+    owner: Sam Ito
+"""
+# The frontmatter starts at file line 2; RISKS starts after OP1_FRONTMATTER's 11 lines.
+RISKS_LINE = 2 + OP1_FRONTMATTER.count("\n")
+
+
+def findings(extra: str, base: str = OP1_FRONTMATTER) -> tuple[Finding, ...]:
+    doc = load_text("plan.md", document(base + extra))
+    assert doc.model is None
+    return doc.schema_findings
+
+
+def test_third_risk_missing_mitigation_is_reported_at_that_risk() -> None:
+    (finding,) = findings(RISKS)
+    assert finding == Finding(
+        RISKS_LINE + 9, 5, "missing required key 'mitigation' in risks item 3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "column", "message"),
+    [
+        ("asumptions: [a]\n", 0, 1, "unknown key 'asumptions'; did you mean 'assumptions'?"),
+        (
+            "partners:\n  - team: Risk\n    reviewd: 2026-08-01\n",
+            2,
+            5,
+            "unknown key 'reviewd' in partners item 1; did you mean 'reviewed'?",
+        ),
+        ("xyzzy: 1\n", 0, 1, "unknown key 'xyzzy'; remove it or fix its name"),
+        (
+            "goals:\n  - id: G-1\n    tier: galaxy\n    statement: Ship it.\n",
+            2,
+            5,
+            "goals item 1 > tier: 'galaxy' is not allowed; use one of company, business, team",
+        ),
+        (
+            "goals:\n  - id: G-1\n    tier: team\n    statement: Ship.\n    due: 03/2027\n",
+            4,
+            5,
+            "goals item 1 > due: expected a date (YYYY-MM-DD), got '03/2027'",
+        ),
+        (
+            "goals:\n  - id: G-1\n    tier: team\n    statement: Ship.\n    baseline: [1]\n",
+            4,
+            5,
+            "goals item 1 > baseline: expected a number or text, got a list",
+        ),
+        (
+            "asks:\n  - kind: headcount\n    what: Two engineers\n",
+            1,
+            5,
+            "asks item 1: a headcount ask needs an 'amount'",
+        ),
+        ("reviewers: [Ana, 42]\n", 0, 18, "reviewers item 2: expected text, got 42"),
+        (
+            "goals:\n  - id: G-1\n    tier: team\n    statement: S\n    teams:\n"
+            "      - team: Risk\n        ownr: Lee\n",
+            6,
+            9,
+            "unknown key 'ownr' in goals item 1 > teams item 1; did you mean 'owner'?",
+        ),
+    ],
+)
+def test_error_positions_and_messages(extra: str, line: int, column: int, message: str) -> None:
+    assert findings(extra) == (Finding(RISKS_LINE + line, column, message),)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column", "message"),
+    [
+        (
+            "cycle: 2027",
+            "cycle: next year",
+            5,
+            1,
+            "cycle: expected a whole number, got 'next year'",
+        ),
+        (
+            "status: draft",
+            "status: reviewed",
+            6,
+            1,
+            "status: 'reviewed' is not allowed; use one of draft, review, approved, superseded",
+        ),
+        ("owners: [Dana Reyes]", "owners: []", 7, 1, "owners: needs at least 1 item"),
+        (
+            "    headcount: 46",
+            "    headcount: -2",
+            12,
+            5,
+            "tracks > more_investment > headcount: must be at least 0, got -2",
+        ),
+        ("title: Payments Platform OP1 2027\n", "", 1, 1, "missing required key 'title'"),
+        (
+            "  same_resources:\n    headcount: 40\n",
+            "",
+            8,
+            1,
+            "missing required key 'same_resources' in tracks",
+        ),
+    ],
+)
+def test_errors_in_the_common_keys(
+    old: str, new: str, line: int, column: int, message: str
+) -> None:
+    assert old in OP1_FRONTMATTER
+    assert findings("", OP1_FRONTMATTER.replace(old, new)) == (Finding(line, column, message),)
+
+
+def test_every_error_is_reported_once_in_file_order() -> None:
+    base = OP1_FRONTMATTER.replace("status: draft", "status: done")
+    result = findings("asumptions: []\n" + RISKS, base)
+    assert [finding.line for finding in result] == sorted(finding.line for finding in result)
+    assert [finding.message.split(":")[0] for finding in result] == [
+        "status",
+        "unknown key 'asumptions'; did you mean 'assumptions'?",
+        "missing required key 'mitigation' in risks item 3",
+    ]
+
+
+def test_version_numbers_are_read_as_text() -> None:
+    doc = load_text("plan.md", document(OP1_FRONTMATTER + "version: 1.2\n"))
+    assert doc.model is not None
+    assert doc.model.version == "1.2"
