@@ -71,12 +71,22 @@ def lint(
             help="Documents, or folders to search for *.md plan documents "
             "(default: the current folder).",
             show_default=False,
+            metavar="PATH...",
         ),
     ] = None,
     output_format: Annotated[
         str,
         typer.Option("--format", "-f", help="Output format: text or json.", metavar="FORMAT"),
     ] = "text",
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: the nearest opplan.toml, or pyproject.toml "
+            "with [tool.opplan], at or above the current folder).",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Check plan documents: frontmatter schema and lint rules.
 
@@ -85,7 +95,7 @@ def lint(
     """
     from opplan.commands import lint as command
 
-    _call(lambda: command.run(paths or [], output_format=output_format))
+    _call(lambda: command.run(paths or [], output_format=output_format, config_file=config_file))
 
 
 @app.command()

@@ -6,14 +6,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opplan import output
-from opplan.config import Settings
+from opplan import config, output
 from opplan.errors import ExitCode
 from opplan.lint.engine import lint
 
 
-def run(paths: Sequence[Path], *, output_format: str = "text", strict: bool = False) -> ExitCode:
+def run(
+    paths: Sequence[Path],
+    *,
+    output_format: str = "text",
+    strict: bool = False,
+    config_file: Path | None = None,
+) -> ExitCode:
     formatter = output.get(output_format)
-    report = lint(paths or [Path()], Settings())
+    settings = config.load(config_file)
+    report = lint(paths or [Path()], settings.lint)
     sys.stdout.write(formatter(report))
     return report.exit_code(strict=strict)

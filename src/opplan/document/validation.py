@@ -69,15 +69,15 @@ def _findings(
     for error in errors:
         loc = tuple(error["loc"])
         if error["type"] not in ("missing", "extra_forbidden"):
-            loc = _data_loc(data, loc)
+            loc = data_loc(data, loc)
         grouped.setdefault(loc, []).append(error)
     for loc, group in grouped.items():
         missing = group[0]["type"] == "missing"
         line, column = position(data, loc, first_line, missing=missing)
-        yield Finding(line, column, _message(model, loc, group))
+        yield Finding(line, column, describe(model, loc, group))
 
 
-def _data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+def data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """The longest prefix of `loc` that exists in the data."""
     node = data
     for depth, step in enumerate(loc):
@@ -90,7 +90,8 @@ def _data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]
     return loc
 
 
-def _message(model: type[BaseModel], loc: Loc, group: list[ErrorDetails]) -> str:
+def describe(model: type[BaseModel], loc: Loc, group: list[ErrorDetails]) -> str:
+    """One message for the errors pydantic reported at one location of `model`'s input."""
     error = group[0]
     kind = error["type"]
     if kind == "missing":
@@ -115,8 +116,12 @@ def _problem(group: list[ErrorDetails]) -> str:
         names = " or ".join(dict.fromkeys(_EXPECTED[name] for name in expected))
         return f"expected {names}, got {_show(value)}"
     if kind in ("literal_error", "enum"):
-        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-        return f"{_show(value)} is not allowed; use one of {allowed}"
+        expected_values = (
+            str((e.get("ctx") or {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
+            for e in group
+            if e["type"] == kind
+        )
+        return f"{_show(value)} is not allowed; use one of {', '.join(expected_values)}"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} item{'s' if least != 1 else ''}"
@@ -124,6 +129,8 @@ def _problem(group: list[ErrorDetails]) -> str:
         return "must not be empty"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
         word = "at least" if kind == "greater_than_equal" else "at most"
         return f"must be {word} {bound}, got {_show(value)}"
     if kind == "value_error":

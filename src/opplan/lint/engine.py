@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opplan.config import Settings
+from opplan.config.model import Lint
 from opplan.document import Document, load_text
 from opplan.document.frontmatter import decode
 from opplan.document.loader import read_bytes
@@ -46,7 +46,7 @@ class Report:
         return ExitCode.OK
 
 
-def lint(paths: Sequence[Path], settings: Settings) -> Report:
+def lint(paths: Sequence[Path], settings: Lint) -> Report:
     """Lint the documents at the given files and under the given folders."""
     report = Report()
     for path in paths:
@@ -77,7 +77,7 @@ def lint(paths: Sequence[Path], settings: Settings) -> Report:
     return report
 
 
-def _read(path: Path, settings: Settings, report: Report, *, explicit: bool) -> bool:
+def _read(path: Path, settings: Lint, report: Report, *, explicit: bool) -> bool:
     """Load one file into the report; False when a file found in a folder is not a plan."""
     try:
         data = read_bytes(path)
@@ -99,7 +99,7 @@ def _read(path: Path, settings: Settings, report: Report, *, explicit: bool) -> 
     return True
 
 
-def check_document(doc: Document, settings: Settings) -> Iterator[Problem]:
+def check_document(doc: Document, settings: Lint) -> Iterator[Problem]:
     """Run every enabled document rule on one document."""
     for rule in RULES.values():
         if not isinstance(rule, DocumentRule) or (rule.KINDS and doc.kind not in rule.KINDS):
@@ -112,7 +112,7 @@ def check_document(doc: Document, settings: Settings) -> Iterator[Problem]:
             yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)
 
 
-def check_corpus(docs: Sequence[Document], settings: Settings) -> Iterator[Problem]:
+def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
     """Run every enabled cross-document rule over all the documents of the run."""
     for rule in RULES.values():
         if not isinstance(rule, CorpusRule):
