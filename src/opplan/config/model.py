@@ -28,6 +28,15 @@ class Page(Section):
     font_size: float = Field(11, ge=8, le=16, description="Body text size, in points.")
 
 
+class Templates(Section):
+    """Where a repository keeps its own templates, which win over the built-in ones."""
+
+    folder: Path = Field(
+        Path("templates"),
+        description="Folder of local templates, relative to the configuration file.",
+    )
+
+
 class RuleConfig(BaseModel):
     """A rule's level and options. Option keys are checked against the rule by the linter."""
 
@@ -86,3 +95,4 @@ class Config(Section):
     source: Path | None = Field(None, description="The configuration file, if any.")
     page: Page = Field(default_factory=Page, description="Page geometry.")
     lint: Lint = Field(default_factory=Lint, description="Lint settings.")
+    templates: Templates = Field(default_factory=Templates, description="Template folders.")
