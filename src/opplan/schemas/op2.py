@@ -68,7 +68,9 @@ class Op2(PlanFields):
     review_actions: list[ReviewAction] = Field(
         default_factory=list, description="The action items from the OP1 review."
     )
-    allocated: Allocation | None = Field(None, description="The headcount and budget granted.")
+    allocated: Allocation | None = Field(
+        None, description="The headcount and budget granted against the asks."
+    )
     top_down: list[TopDownInitiative] = Field(
         default_factory=list, description="Initiatives added by leadership."
     )
