@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from opplan.document import frontmatter
+from opplan.document import frontmatter, load_text
 from opplan.errors import DocumentError
 
 
@@ -93,3 +93,9 @@ def test_parse_keeps_comments_and_key_order_for_round_trips() -> None:
     data = _parse("---\nzeta: 1  # last\nalpha: 2\n---\n")
     assert list(data) == ["zeta", "alpha"]  # type: ignore[call-overload]
     assert "# last" in str(data.ca.items["zeta"])  # type: ignore[attr-defined]
+
+
+def test_carriage_returns_count_as_line_breaks_everywhere() -> None:
+    doc = load_text("a.md", "---\rkind: op1\r---\r# Intro\r\rText.\r")
+    assert doc.body.first_line == 4
+    assert [(s.title, s.line) for s in doc.body.sections] == [("Intro", 4)]

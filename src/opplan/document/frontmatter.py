@@ -51,6 +51,11 @@ def decode(path: str, data: bytes) -> str:
             column=column,
             fatal=True,
         ) from None
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """`\r\n` and `\r` as `\n`, as Markdown parsers read them, so that lines count alike."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -68,6 +68,7 @@ def load(path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Docume
 
 def load_text(path: str, text: str, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Document:
     """Parse a document's text; `path` is only used in messages."""
+    text = frontmatter.normalize_newlines(text)
     parts = frontmatter.split(path, text)
     meta = frontmatter.parse(path, parts)
     kind = meta.get("kind")
