@@ -199,6 +199,59 @@ def new(
     )
 
 
+@app.command()
+def templates(
+    copy: Annotated[
+        str | None,
+        typer.Option(
+            "--copy",
+            help="Copy this built-in template (e.g. new/op1.md.j2) into the local templates "
+            "folder, to change it there.",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """List the templates: name, origin (built-in or local) and path.
+
+    A file in the local templates folder ([templates] folder, default templates/
+    next to the configuration file) with the same name as a built-in template
+    replaces it.
+    """
+    from opplan.commands import templates as command
+
+    _call(lambda: command.run(copy=copy, config_file=config_file))
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The repository to set up (default: the current folder).")
+    ] = Path(),
+    package: Annotated[
+        str | None,
+        typer.Option(
+            help="What the CI workflow installs with pip (default: this version of opplan, "
+            "opplan==VERSION); e.g. a git URL.",
+            metavar="SPEC",
+        ),
+    ] = None,
+) -> None:
+    """Set up a planning repository: configuration, plans folder, CI and pre-commit.
+
+    Writes opplan.toml (every setting at its default, with comments), plans/README.md
+    (the conventions), .github/workflows/opplan.yml (lint on every pull request,
+    PDFs as artifacts) and an opplan hook in .pre-commit-config.yaml (added to an
+    existing file). Existing files are never replaced; running it twice changes
+    nothing.
+    """
+    from opplan.commands import init as command
+
+    _call(lambda: command.run(folder, package=package))
+
+
 def main() -> None:
     """The `opplan` console script."""
     app()

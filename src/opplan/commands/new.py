@@ -8,20 +8,14 @@ from pathlib import Path
 
 from opplan import config, schemas, templating
 from opplan.config.model import Config
-from opplan.errors import ExitCode, OpplanError, UsageError
+from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
 from opplan.scaffold import from_op1, skeleton
-from opplan.scaffold.paths import conventional_path
+from opplan.scaffold.paths import OutputExists, conventional_path
 from opplan.scaffold.values import Asker, Request, Values, complete
 
 VARIANTS = ("full", "pr-only", "faq-only")
 STDOUT = Path("-")
-
-
-class OutputExists(OpplanError):
-    """The file `opplan new` would write is already there: exit 1."""
-
-    exit_code = ExitCode.PROBLEMS
 
 
 def run(

@@ -12,9 +12,15 @@ import string
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from opplan.errors import UsageError
+from opplan.errors import ExitCode, OpplanError, UsageError
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class OutputExists(OpplanError):
+    """A file opplan would create is already there: exit 1, and it is left alone."""
+
+    exit_code = ExitCode.PROBLEMS
 
 
 def slug(text: str) -> str:
