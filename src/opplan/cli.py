@@ -117,8 +117,8 @@ _CONFIG_HELP = (
 )
 
 
-def _prompt(question: str, default: str | None) -> str:
-    answer: str = typer.prompt(question, default=default)
+def _prompt(question: str, default: str) -> str:
+    answer: str = typer.prompt(question, default=default, show_default=bool(default))
     return answer
 
 

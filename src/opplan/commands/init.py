@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -62,7 +63,7 @@ def plan(root: Path, package: str, today: dt.date) -> list[Step]:
     paths = config.new.paths
     plans = _plans_folder(paths.op1)
     example = paths.op1.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
-    files = {
+    files: dict[Path, Callable[[], str]] = {
         Path("opplan.toml"): default_config_text,
         Path(plans) / "README.md": lambda: templating.render(
             config,

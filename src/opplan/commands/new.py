@@ -55,14 +55,15 @@ def run(
         text = templating.render(
             settings, name, **skeleton.context(values, settings, chosen, today)
         )
-    skeleton.checked(text, name, values.kind)
+    info = _template(settings, name)
+    skeleton.checked(text, str(info.path) if info else name, values.kind)
     if target == STDOUT:
         sys.stdout.write(text)
         return ExitCode.OK
     write_atomic(target, text)
     shown = _shown(target)
     sys.stdout.write(
-        f"created {shown} ({values.kind} from {_origin(settings, name)})\n"
+        f"created {shown} ({values.kind} from {_origin(info, name)})\n"
         f"next: replace the [bracketed] placeholders and TODO values, then run: "
         f"opplan lint {shown}\n"
     )
@@ -84,9 +85,11 @@ def _check_target(target: Path, force: bool) -> None:
         )
 
 
-def _origin(settings: Config, name: str) -> str:
-    found = {info.name: info for info in templating.templates(settings)}
-    info = found.get(name)
+def _template(settings: Config, name: str) -> templating.TemplateInfo | None:
+    return next((info for info in templating.templates(settings) if info.name == name), None)
+
+
+def _origin(info: templating.TemplateInfo | None, name: str) -> str:
     if info is None or info.origin == "built-in":
         return f"the built-in template {name}"
     return f"the local template {_shown(info.path)}"

@@ -28,21 +28,21 @@ def default_config_text() -> str:
     for name, field in Config.model_fields.items():
         value = getattr(defaults, name)
         if isinstance(value, BaseModel):
-            lines.extend(_table((name,), value, field.description))
+            lines.extend(_table((name,), value, field.description or ""))
     return "\n".join(lines) + "\n"
 
 
-def _table(path: tuple[str, ...], model: BaseModel, description: str | None) -> Iterator[str]:
+def _table(path: tuple[str, ...], model: BaseModel, description: str) -> Iterator[str]:
     yield ""
-    summary = (type(model).__doc__ or description or "").strip()
+    summary = (type(model).__doc__ or description).strip()
     yield from (f"# {line.strip()}".rstrip() for line in summary.splitlines())
     yield f"[{'.'.join(path)}]"
-    tables: list[tuple[str, BaseModel, str | None]] = []
+    tables: list[tuple[str, BaseModel, str]] = []
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         note = field.description or ""
         if isinstance(value, BaseModel):
-            tables.append((name, value, field.description))
+            tables.append((name, value, note))
         elif value is None or (isinstance(value, Mapping) and not value):
             if field.examples:
                 yield f"# {name} = {_toml(field.examples[0])}  # {note}"

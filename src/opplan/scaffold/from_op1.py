@@ -41,7 +41,7 @@ def read(path: Path) -> Op1Source:
     """The OP1 at `path`, refused unless it is an OP1 that passes the schema."""
     doc = document.load(path)
     if doc.kind != "op1":
-        raise UsageError(f"{path}: --from needs an OP1, and this is an {doc.kind}")
+        raise UsageError(f"{path}: --from needs an OP1, and this is kind {doc.kind}")
     if doc.model is None:
         first = doc.schema_findings[0]
         raise UsageError(

@@ -55,17 +55,24 @@ def context(values: Values, config: Config, variant: str, today: dt.date) -> dic
 
 
 def checked(text: str, template: str, kind: str) -> str:
-    """The rendered text, if it is a document of `kind` that passes the schema."""
+    """The rendered text, if it is a document of `kind` that passes the schema.
+
+    `template` names the template file in the message: the template is what to fix.
+    """
     try:
         doc = load_text(template, text)
     except DocumentError as err:
-        raise UsageError(f"{err}: the template does not make a valid document; fix it") from None
-    problem = doc.schema_findings[0] if doc.schema_findings else None
-    if doc.kind != kind or problem:
-        what = problem.message if problem else f"kind is {doc.kind!r}, not {kind!r}"
-        line = problem.line if problem else 1
-        raise UsageError(
-            f"{template}: the document it makes fails the schema (line {line}: {what}); "
-            "fix the template"
-        )
+        raise _broken(template, err.line, err.message) from None
+    if doc.kind != kind:
+        raise _broken(template, 1, f"its kind is {doc.kind!r}, not {kind!r}")
+    if doc.schema_findings:
+        first = doc.schema_findings[0]
+        raise _broken(template, first.line, f"it fails the schema: {first.message}")
     return text
+
+
+def _broken(template: str, line: int, what: str) -> UsageError:
+    return UsageError(
+        f"{template}: the document this template makes is not valid "
+        f"(line {line} of the document: {what}); fix the template"
+    )

@@ -14,8 +14,8 @@ from opplan.config.model import New
 from opplan.errors import UsageError
 from opplan.scaffold.paths import check_team, slug
 
-# Ask a question with a default answer (None: no default) and return the answer.
-Asker = Callable[[str, str | None], str]
+# Ask a question and return the answer; a blank answer gives the default ("" for none).
+Asker = Callable[[str, str], str]
 
 OWNER_PLACEHOLDER = "[Owner name]"
 ORG_PLACEHOLDER = "[Organisation]"
@@ -75,11 +75,11 @@ def complete(request: Request, settings: New, ask: Asker | None, today: dt.date)
     )
     owners = request.owners
     if not owners:
-        answer = ask("Owners, comma-separated", OWNER_PLACEHOLDER) if ask else OWNER_PLACEHOLDER
+        answer = ask("Owners, comma-separated (blank: a placeholder)", "") if ask else ""
         owners = tuple(name.strip() for name in answer.split(",") if name.strip())
     org = request.org or settings.org
     if not org:
-        org = ask("Organisation", ORG_PLACEHOLDER) if ask else ORG_PLACEHOLDER
+        org = ask("Organisation (blank: a placeholder)", "") if ask else ""
     return Values(
         kind=request.kind,
         team=team.strip(),
@@ -106,7 +106,7 @@ def _need(ask: Asker | None, question: str, default: str | None, option: str) ->
             f"missing {option}; pass it (nothing is asked when standard input is not a terminal)"
         )
     while True:
-        answer = ask(question, default).strip()
+        answer = ask(question, default or "").strip()
         if answer:
             return answer
 
