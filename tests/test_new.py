@@ -246,3 +246,17 @@ def test_names_with_yaml_syntax_stay_text(cli: Cli, tmp_path: Path) -> None:
         ["[Lead]", "yes"],
         "- org",
     )
+
+
+def test_an_op2_next_to_its_op1_suggests_from(cli: Cli) -> None:
+    assert _new(cli, "op1", "--team", "Ops", "--cycle", "2027").exit_code == 0
+    result = _new(cli, "op2", "--team", "Ops", "--cycle", "2027")
+    assert result.stdout.endswith(
+        "tip: opplan new op2 --from plans/2027/ops/op1.md --force pre-fills it from the OP1\n"
+    )
+
+
+def test_help_lists_the_new_commands(cli: Cli) -> None:
+    result = cli("--help")
+    for command in ("new", "init", "templates"):
+        assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.M), command

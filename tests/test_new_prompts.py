@@ -100,3 +100,15 @@ def test_complete_without_asking_uses_the_configured_defaults() -> None:
 def test_a_cycle_answer_that_is_not_a_year_is_refused() -> None:
     with pytest.raises(UsageError, match=r"cycle 'soon': give a year such as 2027"):
         complete(Request("op1", team="Ops"), New(), lambda question, default: "soon", TODAY)
+
+
+def test_end_of_input_at_a_prompt_stops_cleanly(tmp_path: Path) -> None:
+    main, terminal = os.openpty()
+    try:
+        os.write(main, b"\x04")  # Ctrl-D at the first question
+        done = _run(["new", "op1"], tmp_path, terminal)
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert (done.returncode, done.stderr) == (2, "opplan: interrupted\n")
+    assert list(tmp_path.iterdir()) == []

@@ -118,13 +118,16 @@ _CONFIG_HELP = (
 
 
 def _prompt(question: str, default: str) -> str:
-    answer: str = typer.prompt(question, default=default, show_default=bool(default))
+    try:
+        answer: str = typer.prompt(question, default=default, show_default=bool(default))
+    except typer.Abort:  # Ctrl-C or end of input at the prompt
+        raise KeyboardInterrupt from None
     return answer
 
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.")],
+    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.", metavar="KIND")],
     team: Annotated[
         str | None, typer.Option(help="The team that owns the document.", metavar="NAME")
     ] = None,
@@ -228,7 +231,12 @@ def templates(
 @app.command()
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="The repository to set up (default: the current folder).")
+        Path,
+        typer.Argument(
+            help="The repository to set up (default: the current folder).",
+            metavar="FOLDER",
+            show_default=False,
+        ),
     ] = Path(),
     package: Annotated[
         str | None,

@@ -67,6 +67,14 @@ def run(
         f"next: replace the [bracketed] placeholders and TODO values, then run: "
         f"opplan lint {shown}\n"
     )
+    if values.kind == "op2" and op1 is None:
+        sibling = conventional_path(
+            settings.root, settings.new.paths.op1, {**values.path_fields, "kind": "op1"}
+        )
+        if sibling.is_file():
+            sys.stdout.write(
+                f"tip: opplan new op2 --from {_shown(sibling)} --force pre-fills it from the OP1\n"
+            )
     return ExitCode.OK
 
 
