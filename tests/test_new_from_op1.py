@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import Result
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, OP1_FRONTMATTER
+from conftest import document as document_text
 from opplan import document
 
 Cli = Callable[..., Result]
@@ -44,6 +46,7 @@ def test_from_op1_carries_every_field_and_points_back(cli: Cli, op1: Path) -> No
     assert set(made.meta) == set(source.meta) | ADDED
     assert (made.meta["kind"], made.meta["status"]) == ("op2", "draft")
     assert made.meta["title"] == "Payments Platform OP2 2027"
+    assert made.meta["version"] == "0.1" and made.meta["date"] == dt.date.today()
     assert (path.parent / made.meta["op1"]).resolve() == op1.resolve()
     assert made.meta["review_actions"] == [] and made.meta["top_down"] == []
 
@@ -139,3 +142,42 @@ def test_from_refuses_an_op1_that_fails_the_schema(cli: Cli, op1: Path) -> None:
     assert result.exit_code == 2
     assert f"{op1}:6:1: the OP1 fails the schema (cycle: expected a whole number" in result.stderr
     assert f"run 'opplan lint {op1}'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        (
+            "# Introduction\n\nWe.\n",
+            ["Introduction", "Changes since the OP1 review", "Review actions"],
+        ),
+        (
+            "# Goals\n\nG.\n\n# Appendix\n\nA.\n",
+            ["Changes since the OP1 review", "Review actions", "Goals", "Appendix"],
+        ),
+        ("Just text.\n", ["", "Changes since the OP1 review", "Review actions"]),
+        (
+            "# introduction\n\nWe.\n\n## Detail\n\nD.\n\n# Goals\n",
+            ["introduction", "Detail", "Changes since the OP1 review", "Review actions", "Goals"],
+        ),
+    ],
+)
+def test_review_sections_go_after_the_introduction_or_first(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, titles: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("op1.md").write_text(document_text(OP1_FRONTMATTER, body))
+    result = cli("new", "op2", "--from", "op1.md", "-o", "op2.md")
+    assert result.exit_code == 0, result.output
+    made = document.load(Path("op2.md")).body
+    assert [s.title for s in made.sections] == titles
+    assert "Changes since the OP1 review" in Path("op2.md").read_text()
+
+
+def test_empty_owner_values_are_ignored(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", "op1", "--team", "Ops", "--owner", " ", "-o", "op1.md")
+    assert result.exit_code == 0, result.output
+    assert list(document.load(Path("op1.md")).meta["owners"]) == ["[Owner name]"]

@@ -55,6 +55,7 @@ def run(
         text = templating.render(
             settings, name, **skeleton.context(values, settings, chosen, today)
         )
+    text = text.rstrip("\n") + "\n"
     info = _template(settings, name)
     skeleton.checked(text, str(info.path) if info else name, values.kind)
     if target == STDOUT:

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from opplan import document
 from opplan.document import frontmatter
 from opplan.errors import UsageError
+from opplan.scaffold.skeleton import NEW_VERSION, yaml_scalar
 from opplan.scaffold.values import Request, Values, with_defaults
 
 # The keys that head a document, in order; keys added to the copy go after them.
@@ -82,6 +84,8 @@ def frontmatter_text(source: Op1Source, values: Values, output: Path, today: dt.
         ("op1", _relative(source.path, output)),
     ):
         _put(meta, key, value)
+    if "version" in meta:  # a new document: the OP1's version label does not carry over
+        meta["version"] = DoubleQuotedScalarString(NEW_VERSION)
     for track in _TRACKS:
         for initiative in meta["tracks"][track].get("initiatives") or ():
             initiative["status"] = "planned"
@@ -108,6 +112,8 @@ def body_parts(source: Op1Source) -> tuple[str, str]:
 
 
 def _put(meta: CommentedMap, key: str, value: object) -> None:
+    if isinstance(value, str) and yaml_scalar(value).startswith('"'):
+        value = DoubleQuotedScalarString(value)  # quoted like the rest of opplan's output
     if key in meta:
         meta[key] = value
         return

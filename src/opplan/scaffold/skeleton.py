@@ -15,6 +15,7 @@ from opplan.errors import DocumentError, UsageError
 from opplan.scaffold.values import Values
 
 LAUNCH_MONTH, LAUNCH_DAY = 9, 1
+NEW_VERSION = "0.1"
 
 
 def template_name(kind: str, variant: str) -> str:
@@ -46,6 +47,7 @@ def context(values: Values, config: Config, variant: str, today: dt.date) -> dic
         "org": values.org,
         "variant": variant,
         "today": today.isoformat(),
+        "version": NEW_VERSION,
         "currency": config.new.currency,
         "city": config.new.city,
         "launch_date": launch.isoformat(),

@@ -73,7 +73,7 @@ def complete(request: Request, settings: New, ask: Asker | None, today: dt.date)
     title = request.title or _need(
         ask, "Title", default_title, "--title TEXT (what the PR/FAQ is about)"
     )
-    owners = request.owners
+    owners = tuple(name.strip() for name in request.owners if name.strip())
     if not owners:
         answer = ask("Owners, comma-separated (blank: a placeholder)", "") if ask else ""
         owners = tuple(name.strip() for name in answer.split(",") if name.strip())
