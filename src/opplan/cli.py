@@ -111,6 +111,155 @@ def schema(
     _call(lambda: command.run(kind))
 
 
+_CONFIG_HELP = (
+    "Configuration file (default: the nearest opplan.toml, or pyproject.toml with "
+    "[tool.opplan], at or above the current folder)."
+)
+
+
+def _prompt(question: str, default: str) -> str:
+    try:
+        answer: str = typer.prompt(question, default=default, show_default=bool(default))
+    except typer.Abort:  # Ctrl-C or end of input at the prompt
+        raise KeyboardInterrupt from None
+    return answer
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.", metavar="KIND")],
+    team: Annotated[
+        str | None, typer.Option(help="The team that owns the document.", metavar="NAME")
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            help="The title (default: 'TEAM OP1 CYCLE'; a PR/FAQ needs one).", metavar="TEXT"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            help="The planning year (default: [new] cycle, else next year).", metavar="YEAR"
+        ),
+    ] = None,
+    owner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner", help="An owner of the document; repeat for several.", metavar="NAME"
+        ),
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option(help="The organisation the team belongs to.", metavar="NAME")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it ('-' for standard output; default: the [new.paths] convention, "
+            "plans/{cycle}/{team}/{kind}.md).",
+            metavar="PATH",
+        ),
+    ] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option(
+            help="For prfaq: full, pr-only or faq-only (default: full).", metavar="VARIANT"
+        ),
+    ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="For op2: the OP1 to pre-fill it from.", metavar="OP1.md"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Start a new document from its template: op1, op2 or prfaq.
+
+    The skeleton has every frontmatter key with a placeholder and every required
+    section with guidance. Missing values are asked for on a terminal; otherwise
+    they take their defaults, and a missing --team (or a PR/FAQ's --title) is an
+    error. An existing file is never overwritten without --force (exit 1).
+    """
+    from opplan.commands import new as command
+    from opplan.scaffold.values import Request
+
+    request = Request(kind, team, title, cycle, tuple(owner or ()), org)
+    ask = _prompt if sys.stdin.isatty() else None
+    _call(
+        lambda: command.run(
+            request,
+            variant=variant,
+            source=source,
+            output=output,
+            force=force,
+            config_file=config_file,
+            ask=ask,
+        )
+    )
+
+
+@app.command()
+def templates(
+    copy: Annotated[
+        str | None,
+        typer.Option(
+            "--copy",
+            help="Copy this built-in template (e.g. new/op1.md.j2) into the local templates "
+            "folder, to change it there.",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """List the templates: name, origin (built-in or local) and path.
+
+    A file in the local templates folder ([templates] folder, default templates/
+    next to the configuration file) with the same name as a built-in template
+    replaces it.
+    """
+    from opplan.commands import templates as command
+
+    _call(lambda: command.run(copy=copy, config_file=config_file))
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The repository to set up (default: the current folder).",
+            metavar="FOLDER",
+            show_default=False,
+        ),
+    ] = Path(),
+    package: Annotated[
+        str | None,
+        typer.Option(
+            help="What the CI workflow installs with pip (default: this version of opplan, "
+            "opplan==VERSION); e.g. a git URL.",
+            metavar="SPEC",
+        ),
+    ] = None,
+) -> None:
+    """Set up a planning repository: configuration, plans folder, CI and pre-commit.
+
+    Writes opplan.toml (every setting at its default, with comments), plans/README.md
+    (the conventions), .github/workflows/opplan.yml (lint on every pull request,
+    PDFs as artifacts) and an opplan hook in .pre-commit-config.yaml (added to an
+    existing file). Existing files are never replaced; running it twice changes
+    nothing.
+    """
+    from opplan.commands import init as command
+
+    _call(lambda: command.run(folder, package=package))
+
+
 def main() -> None:
     """The `opplan` console script."""
     app()

@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from opplan.document.body import APPENDIX_TITLES
 from opplan.problem import Level
+from opplan.scaffold.paths import check_pattern
 
 RuleLevel = Level | Literal["off"]
 
@@ -88,6 +89,46 @@ class Lint(Section):
         return merged
 
 
+PATH_FIELDS = ("cycle", "team", "kind", "title")
+
+
+class NewPaths(Section):
+    """Where `opplan new` puts each kind, relative to the configuration file's folder.
+
+    Patterns may use {cycle}, {team} (the team's slug), {kind} and {title} (the
+    title's slug).
+    """
+
+    op1: str = Field("plans/{cycle}/{team}/op1.md", description="Where a new OP1 goes.")
+    op2: str = Field("plans/{cycle}/{team}/op2.md", description="Where a new OP2 goes.")
+    prfaq: str = Field(
+        "plans/{cycle}/{team}/prfaq-{title}.md", description="Where a new PR/FAQ goes."
+    )
+
+    @field_validator("op1", "op2", "prfaq")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        check_pattern(value, PATH_FIELDS)
+        return value
+
+
+class New(Section):
+    """Defaults for `opplan new`."""
+
+    paths: NewPaths = Field(default_factory=NewPaths, description="Path conventions, by kind.")
+    cycle: int | None = Field(
+        None, ge=2000, le=2200, description="The default cycle (unset: next year).", examples=[2027]
+    )
+    org: str | None = Field(
+        None, description="The default organisation (unset: a placeholder).", examples=["Commerce"]
+    )
+    currency: str = Field("USD", min_length=1, description="The currency of budget amounts.")
+    city: str = Field("Seattle", min_length=1, description="The city in a PR/FAQ's dateline.")
+    variant: Literal["full", "pr-only", "faq-only"] = Field(
+        "full", description="The default PR/FAQ variant: full, pr-only or faq-only."
+    )
+
+
 class Config(Section):
     """All of opplan's configuration."""
 
@@ -96,3 +137,4 @@ class Config(Section):
     page: Page = Field(default_factory=Page, description="Page geometry.")
     lint: Lint = Field(default_factory=Lint, description="Lint settings.")
     templates: Templates = Field(default_factory=Templates, description="Template folders.")
+    new: New = Field(default_factory=New, description="Defaults for opplan new.")
