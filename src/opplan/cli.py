@@ -111,6 +111,51 @@ def schema(
     _call(lambda: command.run(kind))
 
 
+_CONFIG_HELP = (
+    "Configuration file (default: the nearest opplan.toml, or pyproject.toml with "
+    "[tool.opplan], at or above the current folder)."
+)
+
+
+@app.command()
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Up to two revisions, then paths to limit the diff to. No revision: the last "
+            "commit (HEAD) against the working tree; one: that revision against the working "
+            "tree; two: the first against the second.",
+            show_default=False,
+            metavar="[REV_A [REV_B]] [PATH...]",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, or markdown (for a pull-request comment).",
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show what changed in the plans between two versions, in the plans' own terms.
+
+    For each changed plan document: status, asks (amount, by-date), headcount per
+    track, goals (target, due date), assumptions, risks, dependencies and
+    commitments added or removed, narrative words and estimated pages before and
+    after, and the sections that changed. Added, deleted and renamed documents are
+    reported as such. Needs the history of both revisions: in CI, check out with
+    `fetch-depth: 0`.
+    """
+    from opplan.commands import diff as command
+
+    _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
+
+
 def main() -> None:
     """The `opplan` console script."""
     app()
