@@ -156,6 +156,74 @@ def diff(
     _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
 
 
+def _paths_argument(what: str) -> object:
+    return typer.Argument(
+        help=f"{what} (default: the current folder).", show_default=False, metavar="PATH..."
+    )
+
+
+@app.command()
+def rollup(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Team plans, or folders to search for them")
+    ] = None,
+    *,
+    org: Annotated[str, typer.Option("--org", help="The organisation rolled up.")] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the roll-up here (default: print it).", metavar="FILE"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            "--cycle",
+            help="The planning year (default: the latest among the plans).",
+            metavar="YEAR",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="op1 or op2 (default: each team's OP2, else its OP1).", metavar="KIND"
+        ),
+    ] = None,
+    owners: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner",
+            help="An owner of the roll-up; repeat for several (default: the org).",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
+
+    The roll-up is itself an opplan document (kind: rollup) that `opplan lint`
+    checks: a table of teams (status, narrative pages, headcount, asks), totals,
+    all asks largest first, all risks with owners, goals by tier and a
+    team-by-team dependency matrix. Which cycle and kinds were used, and why, is
+    said in the document and on stderr.
+    """
+    from opplan.commands import rollup as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            org=org,
+            output=output,
+            cycle=cycle,
+            kind=kind,
+            owners=owners or [],
+            config_file=config_file,
+        )
+    )
+
+
 def main() -> None:
     """The `opplan` console script."""
     app()

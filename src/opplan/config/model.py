@@ -61,7 +61,7 @@ class Lint(Section):
     rules: dict[str, RuleConfig] = Field(
         default_factory=dict, description="Rule levels and options, by rule ID."
     )
-    kinds: dict[Literal["op1", "op2", "prfaq"], KindLint] = Field(
+    kinds: dict[Literal["op1", "op2", "prfaq", "rollup"], KindLint] = Field(
         default_factory=dict, description="Rule settings per document kind."
     )
     appendix_titles: tuple[str, ...] = Field(
