@@ -117,7 +117,7 @@ def _totals(data: RollupData) -> list[str]:
 def _matrix(data: RollupData) -> list[list[str]]:
     return [
         [_cell(row)]
-        + [str(data.matrix.needs.get((row, column), "")) for column in data.matrix.columns]
+        + [str(data.matrix.needs.get((row, column), "-")) for column in data.matrix.columns]
         for row in data.matrix.rows
     ]
 
