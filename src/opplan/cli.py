@@ -7,6 +7,7 @@ can cause prints a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -222,6 +223,125 @@ def rollup(
             config_file=config_file,
         )
     )
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="What to export: goals, asks or risks.")],
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="csv or json.", metavar="FORMAT")
+    ] = "csv",
+    cycle: Annotated[
+        int | None,
+        typer.Option("--cycle", help="Only plans of this year (default: all).", metavar="YEAR"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (default: print).", metavar="FILE"),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Export every goal, ask or risk of the OP1s and OP2s as a flat table.
+
+    One row per item, with the team, cycle, kind, document path and line, for
+    goal-tracking tools and spreadsheets.
+    """
+    from opplan.commands import export as command
+
+    _call(
+        lambda: command.run(
+            table,
+            paths or [],
+            output_format=output_format,
+            cycle=cycle,
+            output=output,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def status(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", help="The date to report for (default: today).", metavar="YYYY-MM-DD"
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show the planning cycle's current phase and where each team stands.
+
+    Per team: its plan's status, its last change in git, partners who have not
+    pre-read it, its lint errors, and whether it is late for a phase that has
+    ended. The phases come from the [cycle] configuration, or the usual timeline.
+    """
+    from opplan.commands import status as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            today=_date(today, "--today"),
+            output_format=output_format,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def codeowners(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here, e.g. .github/CODEOWNERS (default: print).",
+            metavar="FILE",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Print CODEOWNERS lines from each plan's owners.
+
+    With these lines in .github/CODEOWNERS, a change to a plan needs its owners'
+    approval. Owners are mapped to handles in [codeowners] handles; exits 1 when
+    an owner has none.
+    """
+    from opplan.commands import codeowners as command
+
+    _call(lambda: command.run(paths or [], output=output, config_file=config_file))
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option
+        ) from None
 
 
 def main() -> None:
