@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from opplan import __version__
-from opplan.errors import ExitCode, OpplanError
+from opplan.errors import ExitCode, OpplanError, UsageError
 
 app = typer.Typer(
     name="opplan",
@@ -339,9 +339,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option
-        ) from None
+        raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def main() -> None:

@@ -30,11 +30,9 @@ def owners_of(docs: Sequence[Document], root: Path, handles: Mapping[str, str]) 
     """One entry per document with owners, by path."""
     found = []
     for doc in docs:
-        if doc.model is None:
-            continue
         known: list[str] = []
         unknown: list[str] = []
-        for owner in doc.model.owners:
+        for owner in _owners(doc):
             handle = owner if _HANDLE.match(owner) else handles.get(owner)
             (known if handle else unknown).append(handle or owner)
         found.append(
@@ -56,3 +54,11 @@ def render(entries: Sequence[Owners]) -> str:
         else:
             lines.append(f"# {entry.pattern}: no owner with a handle")
     return "\n".join(lines) + "\n"
+
+
+def _owners(doc: Document) -> list[str]:
+    """The document's owners, also when other keys of its frontmatter have errors."""
+    if doc.model is not None:
+        return list(doc.model.owners)
+    listed = doc.meta.get("owners")
+    return [owner for owner in listed if isinstance(owner, str)] if isinstance(listed, list) else []

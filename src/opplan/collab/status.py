@@ -68,6 +68,7 @@ def status(
                 tuple(reason for phase in ended if (reason := _missed(phase, found, waiting))),
             )
         )
+    teams += [_unreadable(doc, errors[doc.path], commits) for doc in docs if _invalid(doc, year)]
     upcoming = [phase for phase in phases if phase.start > today]
     return CycleStatus(
         year,
@@ -97,3 +98,21 @@ def _missed(
     if phase.pre_reviews and waiting:
         return f"{title} ended {phase.end}: pre-reviews missing"
     return ""
+
+
+def _invalid(doc: Document, year: int) -> bool:
+    return doc.kind in ("op1", "op2") and doc.model is None and doc.meta.get("cycle") == year
+
+
+def _unreadable(doc: Document, errors: int, commits: dict[str, Commit]) -> TeamStatus:
+    """A plan whose frontmatter does not pass its schema, from what can be read of it."""
+    return TeamStatus(
+        str(doc.meta.get("team") or doc.path),
+        doc.path,
+        doc.kind,
+        str(doc.meta.get("status") or "unknown"),
+        commits.get(Path(doc.path).resolve().as_posix()),
+        (),
+        errors,
+        ("its frontmatter has errors; run opplan lint",),
+    )
