@@ -7,6 +7,7 @@ can cause prints a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Annotated
 import typer
 
 from opplan import __version__
-from opplan.errors import ExitCode, OpplanError
+from opplan.errors import ExitCode, OpplanError, UsageError
 
 app = typer.Typer(
     name="opplan",
@@ -258,6 +259,230 @@ def init(
     from opplan.commands import init as command
 
     _call(lambda: command.run(folder, package=package))
+
+
+@app.command()
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Up to two revisions, then paths to limit the diff to. No revision: the last "
+            "commit (HEAD) against the working tree; one: that revision against the working "
+            "tree; two: the first against the second.",
+            show_default=False,
+            metavar="[REV_A [REV_B]] [PATH...]",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, or markdown (for a pull-request comment).",
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show what changed in the plans between two versions, in the plans' own terms.
+
+    For each changed plan document: status, asks (amount, by-date), headcount per
+    track, goals (target, due date), assumptions, risks, dependencies and
+    commitments added or removed, narrative words and estimated pages before and
+    after, and the sections that changed. Added, deleted and renamed documents are
+    reported as such. Needs the history of both revisions: in CI, check out with
+    `fetch-depth: 0`.
+    """
+    from opplan.commands import diff as command
+
+    _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
+
+
+def _paths_argument(what: str) -> object:
+    return typer.Argument(
+        help=f"{what} (default: the current folder).", show_default=False, metavar="PATH..."
+    )
+
+
+@app.command()
+def rollup(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Team plans, or folders to search for them")
+    ] = None,
+    *,
+    org: Annotated[str, typer.Option("--org", help="The organisation rolled up.")] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the roll-up here (default: print it).", metavar="FILE"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            "--cycle",
+            help="The planning year (default: the latest among the plans).",
+            metavar="YEAR",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="op1 or op2 (default: each team's OP2, else its OP1).", metavar="KIND"
+        ),
+    ] = None,
+    owners: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner",
+            help="An owner of the roll-up; repeat for several (default: the org).",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
+
+    The roll-up is itself an opplan document (kind: rollup) that `opplan lint`
+    checks: a table of teams (status, narrative pages, headcount, asks), totals,
+    all asks largest first, all risks with owners, goals by tier and a
+    team-by-team dependency matrix. Which cycle and kinds were used, and why, is
+    said in the document and on stderr.
+    """
+    from opplan.commands import rollup as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            org=org,
+            output=output,
+            cycle=cycle,
+            kind=kind,
+            owners=owners or [],
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="What to export: goals, asks or risks.")],
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="csv or json.", metavar="FORMAT")
+    ] = "csv",
+    cycle: Annotated[
+        int | None,
+        typer.Option("--cycle", help="Only plans of this year (default: all).", metavar="YEAR"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (default: print).", metavar="FILE"),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Export every goal, ask or risk of the OP1s and OP2s as a flat table.
+
+    One row per item, with the team, cycle, kind, document path and line, for
+    goal-tracking tools and spreadsheets.
+    """
+    from opplan.commands import export as command
+
+    _call(
+        lambda: command.run(
+            table,
+            paths or [],
+            output_format=output_format,
+            cycle=cycle,
+            output=output,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def status(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", help="The date to report for (default: today).", metavar="YYYY-MM-DD"
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show the planning cycle's current phase and where each team stands.
+
+    Per team: its plan's status, its last change in git, partners who have not
+    pre-read it, its lint errors, and whether it is late for a phase that has
+    ended. The phases come from the [cycle] configuration, or the usual timeline.
+    """
+    from opplan.commands import status as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            today=_date(today, "--today"),
+            output_format=output_format,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def codeowners(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here, e.g. .github/CODEOWNERS (default: print).",
+            metavar="FILE",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Print CODEOWNERS lines from each plan's owners.
+
+    With these lines in .github/CODEOWNERS, a change to a plan needs its owners'
+    approval. Owners are mapped to handles in [codeowners] handles; exits 1 when
+    an owner has none.
+    """
+    from opplan.commands import codeowners as command
+
+    _call(lambda: command.run(paths or [], output=output, config_file=config_file))
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def main() -> None:

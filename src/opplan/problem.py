@@ -13,6 +13,9 @@ class Finding(NamedTuple):
     line: int
     column: int
     message: str
+    # A rule may report a finding below its level (never above it): partner-surprise
+    # warns the partner's document while the dependency itself gets the rule's level.
+    level: Level | None = None
 
 
 class Problem(NamedTuple):

@@ -18,6 +18,9 @@ VARIANTS = ("full", "pr-only", "faq-only")
 STDOUT = Path("-")
 
 
+NEW_KINDS = ("op1", "op2", "prfaq")
+
+
 def run(
     request: Request,
     *,
@@ -29,8 +32,14 @@ def run(
     ask: Asker | None = None,
     today: dt.date | None = None,
 ) -> ExitCode:
-    if request.kind not in schemas.KINDS:
-        raise UsageError(schemas.unknown_kind_message(request.kind))
+    if request.kind == "rollup":
+        raise UsageError("a roll-up is made from team plans: use 'opplan rollup PATHS --org NAME'")
+    if request.kind not in NEW_KINDS:
+        hint = schemas.nearest(request.kind, NEW_KINDS)
+        more = f" (did you mean {hint!r}?)" if hint else ""
+        raise UsageError(
+            f"unknown document kind {request.kind!r}; use one of {', '.join(NEW_KINDS)}{more}"
+        )
     if variant is not None and request.kind != "prfaq":
         raise UsageError("--variant is for prfaq only; leave it out for an OP1 or OP2")
     if source is not None and request.kind != "op2":

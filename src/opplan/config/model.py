@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from opplan.document.body import APPENDIX_TITLES
 from opplan.problem import Level
@@ -62,7 +64,7 @@ class Lint(Section):
     rules: dict[str, RuleConfig] = Field(
         default_factory=dict, description="Rule levels and options, by rule ID."
     )
-    kinds: dict[Literal["op1", "op2", "prfaq"], KindLint] = Field(
+    kinds: dict[Literal["op1", "op2", "prfaq", "rollup"], KindLint] = Field(
         default_factory=dict, description="Rule settings per document kind."
     )
     appendix_titles: tuple[str, ...] = Field(
@@ -129,6 +131,73 @@ class New(Section):
     )
 
 
+PlanStatus = Literal["draft", "review", "approved", "superseded"]
+
+
+class Phase(Section):
+    """A phase of the planning cycle: who acts, and what each team's plan must be by its end."""
+
+    name: str = Field(min_length=1, description="A short name, e.g. drafts.")
+    title: str = Field("", description="What happens, e.g. Team drafts due.")
+    role: str = Field(min_length=1, description="Who acts in the phase, e.g. teams or leadership.")
+    start: dt.date = Field(description="The first day of the phase.")
+    end: dt.date = Field(description="The last day of the phase.")
+    kind: Literal["op1", "op2"] | None = Field(
+        None, description="The plan each team must have by the end of the phase (op1 or op2)."
+    )
+    status: PlanStatus | None = Field(
+        None,
+        description="The status that plan must have reached by then (draft < review < approved).",
+    )
+    pre_reviews: bool = Field(
+        False, description="Whether every partner must have pre-read the plan by then."
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Phase:
+        if self.end < self.start:
+            raise ValueError(
+                f"phase {self.name!r} ends ({self.end}) before it starts ({self.start})"
+            )
+        if self.status and not self.kind:
+            raise ValueError(f'phase {self.name!r} has a status but no kind; add kind = "op1"')
+        return self
+
+
+class Cycle(Section):
+    """The planning cycle: its phases, with dates and roles, for `opplan status`."""
+
+    year: int | None = Field(
+        None, ge=2000, le=2200, description="The plan year (default: the latest among the plans)."
+    )
+    phases: tuple[Phase, ...] = Field(
+        (), description="The phases in order (default: the usual timeline for the year)."
+    )
+
+    @field_validator("phases")
+    @classmethod
+    def _phases_in_order(cls, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
+        for before, after in itertools.pairwise(phases):
+            if after.start <= before.end:
+                raise ValueError(
+                    f"phase {after.name!r} starts on {after.start}, before {before.name!r} "
+                    f"ends on {before.end}; list phases in order, without overlaps"
+                )
+        names = [phase.name for phase in phases]
+        if len(set(names)) != len(names):
+            raise ValueError("phase names must be unique")
+        return phases
+
+
+class Codeowners(Section):
+    """How `opplan codeowners` turns the owners named in plans into CODEOWNERS handles."""
+
+    handles: dict[str, str] = Field(
+        default_factory=dict,
+        description='Owner name to @user, @org/team or e-mail, e.g. "Priya Raman" = "@priya".',
+    )
+
+
 class Config(Section):
     """All of opplan's configuration."""
 
@@ -138,3 +207,7 @@ class Config(Section):
     lint: Lint = Field(default_factory=Lint, description="Lint settings.")
     templates: Templates = Field(default_factory=Templates, description="Template folders.")
     new: New = Field(default_factory=New, description="Defaults for opplan new.")
+    cycle: Cycle = Field(default_factory=Cycle, description="The planning cycle's phases.")
+    codeowners: Codeowners = Field(
+        default_factory=Codeowners, description="Handles for CODEOWNERS."
+    )

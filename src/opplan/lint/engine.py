@@ -129,4 +129,6 @@ def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
             level = settings.level(rule.ID, doc.kind, rule.LEVEL)
             if level == "off":
                 continue
+            if finding.level == "warning":
+                level = "warning"
             yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from opplan.errors import UsageError
 from opplan.lint.rule import Rule
-from opplan.lint.rules import schema
+from opplan.lint.rules import (
+    duplicate_ids,
+    op2_follows_op1,
+    partner_surprise,
+    schema,
+    shared_goal_consistency,
+)
 from opplan.schemas import nearest
 
-RULES: dict[str, Rule] = {rule.ID: rule for rule in (schema,)}
+RULES: dict[str, Rule] = {
+    rule.ID: rule
+    for rule in (
+        schema,
+        partner_surprise,
+        shared_goal_consistency,
+        op2_follows_op1,
+        duplicate_ids,
+    )
+}
 
 
 def get(rule_id: str) -> Rule:
