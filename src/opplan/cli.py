@@ -485,6 +485,67 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
 
 
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Documents to render, or folders to search for plan documents.",
+            show_default=False,
+            metavar="PATH...",
+        ),
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            help="Formats, comma-separated: pdf, docx, html (default: [render] formats, pdf,docx).",
+            metavar="FORMATS",
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Folder for the outputs (default: [render] output_dir, build/opplan).",
+            metavar="DIR",
+        ),
+    ] = None,
+    packet: Annotated[
+        Path | None,
+        typer.Option(
+            "--packet",
+            help="Write one review packet PDF instead: a cover page listing each document "
+            "(owners, narrative pages, reading minutes), then the documents in order.",
+            metavar="FILE",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Configuration file (default: the nearest one).", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Render documents to review-ready PDF, docx and HTML.
+
+    Each output is named after its document (op1.md -> op1.pdf) and written
+    atomically; a summary table ends the run. PDF page counts are exact: the
+    narrative runs up to the appendix. Raw HTML/LaTeX/typst in a body is shown as
+    text and images outside the repository are left out, with a warning. Exits 0
+    when everything rendered, 2 (1 for schema problems) when a document failed.
+    """
+    from opplan.commands import render as command
+
+    _call(
+        lambda: command.run(
+            paths, to=to, output_dir=output_dir, packet_file=packet, config_file=config_file
+        )
+    )
+
+
 def main() -> None:
     """The `opplan` console script."""
     app()

@@ -40,6 +40,30 @@ class Templates(Section):
     )
 
 
+class Render(Section):
+    """How `opplan render` typesets documents."""
+
+    formats: tuple[Literal["pdf", "docx", "html"], ...] = Field(
+        ("pdf", "docx"), min_length=1, description="Formats to write when --to is not given."
+    )
+    output_dir: Path = Field(
+        Path("build/opplan"),
+        description="Folder for outputs without -o, relative to the configuration file.",
+    )
+    cache_dir: Path = Field(
+        Path(".opplan-cache"),
+        description="Folder for cached exact page counts, relative to the configuration file.",
+    )
+    jobs: int = Field(2, ge=1, le=64, description="Documents rendered at the same time.")
+    appendix_tables: bool = Field(
+        True, description="Put the frontmatter's tables (asks, risks, ...) in the appendix."
+    )
+    appendix_new_page: bool = Field(True, description="Start the appendix on a new page.")
+    minutes_per_page: float = Field(
+        3.0, gt=0, le=30, description="Reading minutes per narrative page, for the summary."
+    )
+
+
 class RuleConfig(BaseModel):
     """A rule's level and options. Option keys are checked against the rule by the linter."""
 
@@ -207,6 +231,7 @@ class Config(Section):
     lint: Lint = Field(default_factory=Lint, description="Lint settings.")
     templates: Templates = Field(default_factory=Templates, description="Template folders.")
     new: New = Field(default_factory=New, description="Defaults for opplan new.")
+    render: Render = Field(default_factory=Render, description="Render settings.")
     cycle: Cycle = Field(default_factory=Cycle, description="The planning cycle's phases.")
     codeowners: Codeowners = Field(
         default_factory=Codeowners, description="Handles for CODEOWNERS."
