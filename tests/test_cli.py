@@ -11,6 +11,7 @@ from typer.testing import Result
 
 from conftest import EXAMPLES, OP1_FRONTMATTER, document
 from opplan import __version__
+from opplan.commands import schema as schema_command
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
@@ -215,4 +216,17 @@ def test_schema_of_unknown_kind(cli: Cli) -> None:
     assert result.stderr == (
         "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, rollup "
         "(did you mean 'op1'?)\n"
+    )
+
+
+def test_a_bug_is_one_line_without_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(kind: str) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(schema_command, "run", broken)
+    result = cli("schema", "op1")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "opplan: internal error: RuntimeError: boom; this is a bug in opplan "
+        "(set OPPLAN_DEBUG=1 to see where it happened)\n"
     )

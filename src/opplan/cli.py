@@ -8,6 +8,7 @@ can cause prints a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,15 @@ def _call(command: Callable[[], ExitCode]) -> None:
         code = err.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("opplan: interrupted\n")
+        code = ExitCode.USAGE
+    except Exception as err:
+        # A bug, not something the user did: one line, and the traceback on request.
+        if os.environ.get("OPPLAN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"opplan: internal error: {type(err).__name__}: {err}; this is a bug in opplan "
+            "(set OPPLAN_DEBUG=1 to see where it happened)\n"
+        )
         code = ExitCode.USAGE
     raise typer.Exit(int(code))
 
