@@ -76,7 +76,13 @@ def _frontmatter(data: RollupData, owners: Sequence[str], today: dt.date) -> str
             "budget_asked": _number(data.total("budget_asked")),
         },
         "plans": [
-            {"team": row.team, "path": row.path, "kind": row.kind, "status": row.status}
+            {
+                "team": row.team,
+                "path": row.path,
+                "kind": row.kind,
+                "status": row.status,
+                "headcount_asked": _number(row.headcount_asked),
+            }
             for row in data.teams
         ],
     }

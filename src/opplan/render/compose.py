@@ -3,6 +3,8 @@
 The body is cut at the appendix (as `opplan lint` cuts it); a `<!-- opplan:table
 NAME -->` line in the narrative is replaced by that table, and the tables not
 placed that way go to the appendix (unless `[render] appendix_tables` is off).
+Charts (`<!-- opplan:chart NAME -->`, see `render/charts.py`) work the same way;
+each becomes a mark that the writers replace by the chart.
 The kind's template `render/<kind>.md.j2` puts the parts together. Marks (empty
 divs of class `opplan-mark`) tell the typesetter where the appendix and the
 press release start and end, for exact page counts.
@@ -13,18 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jinja2
+
 from opplan import templating
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.render import tables
+from opplan.render import charts, tables
 from opplan.render.tables import Table
 from opplan.schemas import DocumentBase, nearest
 
-MARKER = re.compile(r"\s*<!--\s*opplan:table\s+([\w-]*)\s*-->\s*")
+MARKER = re.compile(r"\s*<!--\s*opplan:(table|chart)\s+([\w-]*)\s*-->\s*")
 MARK_CLASS = "opplan-mark"
-KIND_LABELS = {"op1": "OP1", "op2": "OP2", "prfaq": "PR/FAQ"}
+KIND_LABELS = {"op1": "OP1", "op2": "OP2", "prfaq": "PR/FAQ", "rollup": "Roll-up"}
 PRESS_RELEASE = "press release"
+
+
+def kind_label(kind: str) -> str:
+    """How a kind is named on the page: OP1, PR/FAQ, Roll-up."""
+    return KIND_LABELS.get(kind, kind.upper())
 
 
 def mark(name: str) -> str:
@@ -38,7 +47,7 @@ class Composed:
 
     markdown: str
     model: DocumentBase
-    placed: tuple[str, ...]  # tables placed in the narrative by a marker
+    placed: tuple[str, ...]  # tables and charts placed in the narrative by a marker
 
 
 def model_of(doc: Document) -> DocumentBase:
@@ -81,25 +90,42 @@ def compose(doc: Document, config: Config) -> Composed:
         and config.render.appendix_tables
         and (table := tables.build(model, name)) is not None
     ]
-    if not appendix.strip() and remaining:
+    charts_left = [
+        mark(f"chart-{name}")
+        for name in charts.names(model.kind)
+        if name not in placed and charts.build(model, name) is not None
+    ]
+    if not appendix.strip() and (remaining or charts_left):
         appendix = "# Appendix\n"
     if appendix.strip():
         appendix = mark("appendix") + "\n" + appendix
     markdown = templating.render(
         config,
-        f"render/{model.kind}.md.j2",
+        _template(config, model.kind),
         doc=model,
-        kind_label=KIND_LABELS[model.kind],
+        kind_label=kind_label(model.kind),
         narrative=narrative.strip("\n"),
         appendix=appendix.strip("\n"),
         tables=remaining,
+        charts=charts_left,
         md=_md,
     )
     return Composed(markdown, model, tuple(placed))
 
 
+def _template(config: Config, kind: str) -> str:
+    """The kind's own template, else the one every kind can use."""
+    name = f"render/{kind}.md.j2"
+    try:
+        templating.environment(config).get_template(name)
+    except jinja2.TemplateNotFound:
+        return "render/default.md.j2"
+    return name
+
+
 def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]]) -> list[str]:
-    known = tables.names(model.kind)
+    """Tables and charts in place of their markers; their names."""
+    known = {"table": tables.names(model.kind), "chart": charts.names(model.kind)}
     placed: list[str] = []
     for section in doc.body.sections:
         for block in section.blocks:
@@ -113,25 +139,31 @@ def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]
             found = MARKER.fullmatch(source)
             if found is None:
                 continue
-            name = found.group(1)
-            if name not in known:
-                hint = nearest(name, known)
-                suggestion = f"did you mean {hint!r}? " if hint else ""
+            what, name = found.groups()
+            if name not in known[what]:
                 raise DocumentError(
-                    doc.path,
-                    f"unknown table {name!r} in the marker; {suggestion}tables: {', '.join(known)}",
-                    rule="render",
-                    line=block.line,
+                    doc.path, _unknown(what, name, known[what]), rule="render", line=block.line
                 )
-            if section.appendix:
+            if section.appendix and what == "table":
                 continue  # the appendix lists every table anyway
-            table = tables.build(model, name)
+            if what == "chart":
+                shown = mark(f"chart-{name}") if charts.build(model, name) else ""
+            else:
+                table = tables.build(model, name)
+                shown = table.markdown if table else ""
             index = block.line - doc.body.first_line
-            edits[index] = ["", table.markdown if table else "", ""]
+            edits[index] = ["", shown, ""]
             for extra in range(index + 1, block.end_line - doc.body.first_line + 1):
                 edits[extra] = []
             placed.append(name)
     return placed
+
+
+def _unknown(what: str, name: str, known: tuple[str, ...]) -> str:
+    hint = nearest(name, known)
+    suggestion = f"did you mean {hint!r}? " if hint else ""
+    listed = f"{what}s: {', '.join(known)}" if known else f"this kind has no {what}s"
+    return f"unknown {what} {name!r} in the marker; {suggestion}{listed}"
 
 
 def _mark_press_release(doc: Document, lines: list[str], edits: dict[int, list[str]]) -> None:

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from opplan import templating
 from opplan.config.model import Config, Page
-from opplan.render import marks, pandoc
+from opplan.render import chart_image, marks, pandoc
 from opplan.render.errors import RenderError
 from opplan.render.prepare import Prepared, embed_images
 from opplan.resources import templates_dir
@@ -34,7 +34,8 @@ def reference(config: Config) -> Path:
 
 
 def render(prepared: Prepared, config: Config) -> bytes:
-    tree = embed_images(marks.for_docx(prepared.tree, config.render.appendix_new_page))
+    tree = chart_image.drawn(prepared, config, "docx")
+    tree = embed_images(marks.for_docx(tree, config.render.appendix_new_page))
     ref = reference(config)
     data = pandoc.write(tree, "docx", prepared.name, "--reference-doc", str(ref))
     mark = "DRAFT" if prepared.draft else ""

@@ -21,12 +21,17 @@ from opplan.config.model import Config, Page
 from opplan.document import Document
 from opplan.fileio import write_atomic
 from opplan.pages import PageCount
-from opplan.render import pandoc
+from opplan.render import charts, pandoc
 from opplan.render.compose import compose
 from opplan.render.prepare import prepare
 from opplan.render.typeset import typeset
 
-TYPST_TEMPLATES = ("render/style.typ.j2", "render/document.typ.j2", "render/_documents.typ.j2")
+TYPST_TEMPLATES = (
+    "render/style.typ.j2",
+    "render/chart.typ.j2",
+    "render/document.typ.j2",
+    "render/_documents.typ.j2",
+)
 
 
 def exact_pages(doc: Document, page: Page, settings: Config | None = None) -> PageCount:
@@ -68,6 +73,7 @@ def cache_key(doc: Document, page: Page, settings: Config) -> str:
         page.model_dump_json(),
         settings.render.appendix_new_page,
         composed.markdown,
+        charts.sources(composed.model),
         sources,
         images,
     ]

@@ -12,7 +12,7 @@ from opplan.config.model import Config
 from opplan.document import Document
 from opplan.render import ast, pandoc
 from opplan.render.ast import Node
-from opplan.render.compose import KIND_LABELS, Composed, compose
+from opplan.render.compose import Composed, compose, kind_label
 from opplan.render.sanitize import Sanitizer
 from opplan.schemas import DocumentBase
 
@@ -39,7 +39,7 @@ class Prepared:
     def header(self) -> str:
         """The running header: team, kind and cycle, status."""
         model = self.model
-        label = f"{KIND_LABELS[model.kind]} {model.cycle}"
+        label = f"{kind_label(model.kind)} {model.cycle}"
         return f"{model.team} · {label} · {model.status.capitalize()}"
 
     @property
@@ -72,7 +72,7 @@ def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
     """Images as data URIs, so that sandboxed pandoc reads no file (docx, HTML)."""
 
     def visit(node: Node) -> Node:
-        if node["t"] == "Image":
+        if node["t"] == "Image" and not node["c"][2][0].startswith("data:"):
             path = Path(node["c"][2][0])
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             data = base64.b64encode(path.read_bytes()).decode("ascii")

@@ -236,10 +236,11 @@ TABLES: dict[str, dict[str, TableFunction]] = {
 
 
 def names(kind: str) -> tuple[str, ...]:
-    """The tables a document kind has, in appendix order."""
-    return tuple(TABLES[kind])
+    """The tables a document kind has, in appendix order (none for a kind without)."""
+    return tuple(TABLES.get(kind, {}))
 
 
 def build(model: DocumentBase, name: str) -> Table | None:
     """Table `name` of a document (a name from `names(kind)`), or None if it has no data."""
-    return TABLES[model.kind][name](model)
+    function = TABLES.get(model.kind, {}).get(name)
+    return function(model) if function else None

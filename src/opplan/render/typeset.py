@@ -6,13 +6,14 @@ from pathlib import Path
 
 from opplan.config.model import Config, Page
 from opplan.pages import PageCount
-from opplan.render import marks, pdf
+from opplan.render import chart_image, marks, pdf
 from opplan.render.prepare import Prepared, rooted_images
 
 
 def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -> pdf.TypstDocument:
     """The document's part of a typst source, with ids made unique by `index` in a packet."""
-    tree = marks.for_typst(prepared.tree, index, config.render.appendix_new_page)
+    tree = chart_image.drawn(prepared, config, "typst")
+    tree = marks.for_typst(tree, index, config.render.appendix_new_page)
     tree = rooted_images(tree, root)
     if index:
         tree = marks.prefix_ids(tree, f"d{index}-")

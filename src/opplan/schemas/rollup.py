@@ -21,6 +21,9 @@ class RolledUpPlan(Strict):
     path: Text = Field(description="The plan's path, relative to the roll-up.")
     kind: Literal["op1", "op2"] = Field(description="Which plan was used: op1 or op2.")
     status: Status = Field(description="The plan's status when the roll-up was made.")
+    headcount_asked: Number | None = Field(
+        None, description="Headcount the plan asks for (its headcount asks), for the chart."
+    )
 
 
 class Totals(Strict):
