@@ -38,6 +38,11 @@ Data tables.
 """
 
 
+def example(name: str = "op1-payments-platform.md") -> str:
+    """The text of an example document: complete, and clean under every lint rule."""
+    return (EXAMPLES / name).read_text(encoding="utf-8")
+
+
 def document(frontmatter: str = OP1_FRONTMATTER, body: str = BODY) -> str:
     """A document's full text from its frontmatter and body."""
     return f"---\n{frontmatter}---\n{body}"

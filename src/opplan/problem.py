@@ -8,11 +8,17 @@ Level = Literal["error", "warning"]
 
 
 class Finding(NamedTuple):
-    """What a rule reports: where and what. The linter adds the path, rule ID and level."""
+    """What a rule reports: where and what. The linter adds the path, rule ID and level.
+
+    `level` is set only by a rule whose documented options raise some findings to
+    errors (such as a placeholder in a document under review); the configured
+    level still wins when it is "off".
+    """
 
     line: int
     column: int
     message: str
+    level: Level | None = None
 
 
 class Problem(NamedTuple):

@@ -1,20 +1,35 @@
-"""The linter: find documents, run the rules, stamp levels, collect problems."""
+"""The linter: find documents, run the rules, stamp levels, apply suppressions, collect problems.
+
+Files are read and checked one by one, or by a pool of worker processes when
+there are many; results of unchanged files come from the cache. Rules are
+pure: the linter decides levels, counts pages once per document (through
+`page_counter`, the estimate by default) and applies suppression comments.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from opplan.config.model import Lint
+from opplan.config.model import Lint, Page
 from opplan.document import Document, load_text
 from opplan.document.frontmatter import decode
 from opplan.document.loader import read_bytes
 from opplan.errors import DocumentError, ExitCode
-from opplan.lint import discovery
-from opplan.lint.rule import CorpusRule, DocumentRule
+from opplan.lint import discovery, suppression
+from opplan.lint.cache import ResultCache, content_hash
+from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
 from opplan.lint.rules import RULES
+from opplan.pages import PageCount, estimate
 from opplan.problem import Problem
+
+PageCounter = Callable[[Document, Page], PageCount]
+PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
+SUPPRESSION = "unused-suppression"
 
 
 @dataclass
@@ -22,7 +37,8 @@ class Report:
     """The outcome of a lint run."""
 
     problems: list[Problem] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # kept only for corpus rules
+    checked: set[str] = field(default_factory=set)  # paths of the plan documents checked
     failed: bool = False  # some input could not be read at all
 
     @property
@@ -36,7 +52,7 @@ class Report:
     @property
     def files(self) -> int:
         """How many files were checked (documents and files that failed to load)."""
-        return len({doc.path for doc in self.documents} | {p.path for p in self.problems})
+        return len(self.checked | {p.path for p in self.problems})
 
     def exit_code(self, *, strict: bool = False) -> ExitCode:
         if self.failed:
@@ -46,70 +62,213 @@ class Report:
         return ExitCode.OK
 
 
-def lint(paths: Sequence[Path], settings: Lint) -> Report:
-    """Lint the documents at the given files and under the given folders."""
+class _Setup(NamedTuple):
+    settings: Lint
+    page: Page
+    page_counter: PageCounter | None
+    keep: bool  # keep documents for corpus rules
+
+
+class _Result(NamedTuple):
+    path: str
+    plan: bool  # False: a file found in a folder that is not a plan document
+    problems: list[Problem]
+    document: Document | None
+    fatal: bool
+
+
+def lint(
+    paths: Sequence[Path],
+    settings: Lint,
+    *,
+    page: Page | None = None,
+    page_counter: PageCounter | None = None,
+    root: Path | None = None,
+    cache: ResultCache | None = None,
+    jobs: int = 0,
+    plans_only: bool = False,
+) -> Report:
+    """Lint the documents at the given files and under the given folders.
+
+    `page_counter` counts a document's pages for the page rules (None: the
+    estimate from `opplan.pages`). `root` is the folder that `include` and
+    `exclude` globs start from. `jobs` caps the worker processes (0: one per
+    CPU, 1: none). With `plans_only`, named files are treated like files found
+    in a folder: skipped unless they are plan documents or excluded.
+    """
+    setup = _Setup(settings, page or Page(), page_counter, _corpus_rules_enabled(settings))
     report = Report()
-    for path in paths:
-        if path.is_dir():
-            found = [
-                _read(file, settings, report, explicit=False)
-                for file in discovery.markdown_files(path)
-            ]
-            if not any(found):
-                report.failed = True
-                report.problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "error",
-                        "input",
-                        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
-                        "check the path or run 'opplan new'",
-                    )
-                )
-        else:
-            _read(path, settings, report, explicit=True)
-    for doc in report.documents:
-        report.problems.extend(check_document(doc, settings))
+    rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
+    pending: list[tuple[Path, bytes, bool, str]] = []
+    folders: dict[int, bool] = {}  # for each folder argument, whether it held a plan
+    owners: list[int | None] = []
+    for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
+        if folder is not None:
+            folders.setdefault(folder, False)
+        try:
+            data = read_bytes(path)
+        except DocumentError as err:
+            report.failed = True
+            report.problems.append(_problem(err))
+            continue
+        digest = content_hash(data, explicit=explicit)
+        hit = None if cache is None or setup.keep else cache.get(str(path), digest)
+        if hit is None:
+            pending.append((path, data, explicit, digest))
+            owners.append(folder)
+        elif hit[0]:
+            report.checked.add(str(path))
+            report.problems.extend(hit[1])
+            if folder is not None:
+                folders[folder] = True
+    results = _check_all(pending, setup, jobs)
+    for result, (_, _, _, digest), folder in zip(results, pending, owners, strict=True):
+        report.failed = report.failed or result.fatal
+        report.problems.extend(result.problems)
+        if result.plan:
+            report.checked.add(result.path)
+            if folder is not None:
+                folders[folder] = True
+        if result.document is not None:
+            report.documents.append(result.document)
+        if cache is not None and not result.fatal:
+            cache.put(result.path, digest, result.plan, result.problems)
+    for index, path in enumerate(paths):
+        if path.is_dir() and not folders.get(index):
+            report.failed = True
+            report.problems.append(_empty_folder(path))
     report.problems.extend(check_corpus(report.documents, settings))
     report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    if cache is not None:
+        cache.save()
     return report
 
 
-def _read(path: Path, settings: Lint, report: Report, *, explicit: bool) -> bool:
-    """Load one file into the report; False when a file found in a folder is not a plan."""
+def _targets(
+    paths: Sequence[Path], rules: discovery.Filter, *, plans_only: bool
+) -> Iterator[tuple[Path, bool, int | None]]:
+    """Each file to check, whether it was named, and the index of the folder it was found in."""
+    for index, path in enumerate(paths):
+        if path.is_dir():
+            for found in discovery.markdown_files(path, rules):
+                yield found, False, index
+        elif not (plans_only and rules.excluded(path)):
+            yield path, not plans_only, None
+
+
+def _empty_folder(path: Path) -> Problem:
+    return Problem(
+        str(path),
+        1,
+        1,
+        "error",
+        "input",
+        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
+        "check the path or run 'opplan new'",
+    )
+
+
+def _check_all(
+    pending: list[tuple[Path, bytes, bool, str]], setup: _Setup, jobs: int
+) -> Iterator[_Result]:
+    tasks = [(path, data, explicit) for path, data, explicit, _ in pending]
+    workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
+    if workers <= 1 or setup.keep or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (_check_file(task, setup) for task in tasks)
+        return
+    global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
+    _SETUP = setup
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_check_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+
+
+_SETUP: _Setup | None = None
+
+
+def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
+    assert _SETUP is not None
+    return _check_file(task, _SETUP)
+
+
+def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
+    path, data, explicit = task
+    name = str(path)
     try:
-        data = read_bytes(path)
         try:
-            text = decode(str(path), data)
+            text = decode(name, data)
         except DocumentError:
             # A found file that is not text only matters if it was meant as a plan.
             if not explicit and not discovery.looks_like_plan(data.decode("latin-1")):
-                return False
+                return _Result(name, False, [], None, False)
             raise
         if not explicit and not discovery.looks_like_plan(text):
-            return False
-        report.documents.append(load_text(str(path), text, settings.appendix_titles))
+            return _Result(name, False, [], None, False)
+        doc = load_text(name, text, setup.settings.appendix_titles, fast=True)
     except DocumentError as err:
-        report.failed = report.failed or err.fatal
-        report.problems.append(
-            Problem(err.path, err.line, err.column, "error", err.rule, err.message)
-        )
-    return True
+        return _Result(name, True, [_problem(err)], None, err.fatal)
+    problems = list(
+        check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
+    )
+    return _Result(name, True, problems, doc if setup.keep else None, False)
 
 
-def check_document(doc: Document, settings: Lint) -> Iterator[Problem]:
-    """Run every enabled document rule on one document."""
+def _problem(err: DocumentError) -> Problem:
+    return Problem(err.path, err.line, err.column, "error", err.rule, err.message)
+
+
+def check_document(
+    doc: Document,
+    settings: Lint,
+    *,
+    page: Page | None = None,
+    page_counter: PageCounter | None = None,
+) -> Iterator[Problem]:
+    """Run every enabled document rule on one document, then apply its suppressions."""
+    problems: list[Problem] = []
+    ran: set[str] = set()
+    count: PageCount | None = None
     for rule in RULES.values():
         if not isinstance(rule, DocumentRule) or (rule.KINDS and doc.kind not in rule.KINDS):
             continue
         level = settings.level(rule.ID, doc.kind, rule.LEVEL)
         if level == "off" or (rule.NEEDS_MODEL and doc.model is None):
             continue
+        ran.add(rule.ID)
         options = settings.options(rule.ID, doc.kind, rule.DEFAULT)
+        if getattr(rule, "NEEDS_PAGES", False):
+            if count is None:
+                count = (page_counter or estimate_pages)(doc, page or Page())
+            options[PAGE_COUNT] = count
         for finding in rule.check(doc, options):
-            yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)
+            stamped = finding.level or level
+            problems.append(
+                Problem(doc.path, finding.line, finding.column, stamped, rule.ID, finding.message)
+            )
+    comments = suppression.find(doc)
+    if not comments:
+        yield from problems
+        return
+    yield from suppression.apply(problems, comments)
+    level = settings.level(SUPPRESSION, doc.kind, "warning")
+    if level != "off":
+        for finding in suppression.unused(comments, RULES, ran):
+            yield Problem(
+                doc.path, finding.line, finding.column, level, SUPPRESSION, finding.message
+            )
+
+
+def estimate_pages(doc: Document, page: Page) -> PageCount:
+    """The default page counter: the estimate from the text and the page geometry."""
+    return estimate(doc.body, page)
+
+
+def _corpus_rules_enabled(settings: Lint) -> bool:
+    return any(
+        isinstance(rule, CorpusRule)
+        and any(settings.level(rule.ID, kind, rule.LEVEL) != "off" for kind in discovery.KIND_NAMES)
+        for rule in RULES.values()
+    )
 
 
 def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:

@@ -7,6 +7,12 @@ A document rule has a pure `check(doc, options)` that yields findings; a corpus
 rule has `check_corpus(docs, options)` that looks across documents and yields
 (document, finding) pairs. Rules never decide levels or suppression: the
 linter does.
+
+A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
+`options[PAGE_COUNT]`: the linter counts pages once per document, with the
+estimate or with a typesetting counter passed to `lint(page_counter=...)`. A
+rule may define `validate(options) -> str | None` to reject option values that
+have the right type but cannot work.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from opplan.document import Document
 from opplan.problem import Finding, Level
 
 Options = Mapping[str, Any]
+
+PAGE_COUNT = "page_count"  # the options key under which page-counting rules get the count
 
 
 class RuleInfo(Protocol):

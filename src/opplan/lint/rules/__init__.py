@@ -4,10 +4,53 @@ from __future__ import annotations
 
 from opplan.errors import UsageError
 from opplan.lint.rule import Rule
-from opplan.lint.rules import schema
+from opplan.lint.rules import (
+    ask_dates,
+    asks_count,
+    assumptions_count,
+    body_links,
+    goal_smart,
+    narrative_bullets,
+    page_budget,
+    partner_prereview,
+    prfaq_customer,
+    prfaq_press_release,
+    reading_time,
+    required_sections,
+    risk_mitigation,
+    risks_count,
+    schema,
+    tracks_consistency,
+    unresolved_marker,
+    unused_suppression,
+    weasel_words,
+)
 from opplan.schemas import nearest
 
-RULES: dict[str, Rule] = {rule.ID: rule for rule in (schema,)}
+RULES: dict[str, Rule] = {
+    rule.ID: rule
+    for rule in (
+        schema,
+        required_sections,
+        assumptions_count,
+        asks_count,
+        risks_count,
+        risk_mitigation,
+        goal_smart,
+        tracks_consistency,
+        partner_prereview,
+        ask_dates,
+        page_budget,
+        reading_time,
+        unresolved_marker,
+        narrative_bullets,
+        weasel_words,
+        body_links,
+        prfaq_customer,
+        prfaq_press_release,
+        unused_suppression,
+    )
+}
 
 
 def get(rule_id: str) -> Rule:

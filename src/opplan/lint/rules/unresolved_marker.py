@@ -1,0 +1,123 @@
+"""No placeholders are left: TBD, TODO, ???, or a bracketed `[placeholder]`.
+
+Markers are found in frontmatter values and in the body (code and comments
+excepted). A bracketed phrase counts when it holds a letter and is not a
+Markdown link, a link reference or a checkbox. `opplan new` writes its
+skeletons with such placeholders, so that this rule shows what is left to
+write: a warning while the document is a `draft`, an error once its status is
+one of `error_statuses`.
+
+Options: `markers` (TBD, TODO, ???), `brackets` (true), `error_statuses`
+(review, approved).
+
+Passing:
+
+    # Goals
+
+    We commit to six goals for 2027.
+
+Failing (two markers):
+
+    # Goals
+
+    We commit to TBD goals for [year].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from opplan.lint.markdown import mask
+from opplan.problem import Finding, Level
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.lint.rule import Options
+
+ID = "unresolved-marker"
+LEVEL: Level = "warning"
+KINDS: tuple[str, ...] = ()
+DEFAULT: dict[str, Any] = {
+    "markers": ["TBD", "TODO", "???"],
+    "brackets": True,
+    "error_statuses": ["review", "approved"],
+}
+NEEDS_MODEL = False
+
+# [phrase] not followed by ( [ or : (a link, a reference, a definition), and not a checkbox.
+_BRACKET = r"(?<![\]\\!])\[(?![ xX]\])([^\[\]\n]*[^\W\d_][^\[\]\n]*)\](?![(\[:])"
+
+
+@cache
+def _pattern(markers: tuple[str, ...], brackets: bool) -> re.Pattern[str]:
+    words = [rf"(?<!\w){re.escape(m)}(?!\w)" if m[:1].isalnum() else re.escape(m) for m in markers]
+    if brackets:
+        words.append(_BRACKET)
+    return re.compile("|".join(words) or r"(?!)")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    pattern = _pattern(tuple(options["markers"]), bool(options["brackets"]))
+    status = doc.meta.get("status")
+    level: Level = "error" if status in options["error_statuses"] else "warning"
+    advice = (
+        "replace it before the review" if level == "warning" else "a document in review has none"
+    )
+    lines = doc.text.split("\n")
+    for line, text in _values(doc.meta, lines, doc.frontmatter_line):
+        for match in pattern.finditer(text):
+            column = _column(lines, line, match.group(0), doc.body.first_line - 2)
+            yield Finding(*column, f"unresolved placeholder {match.group(0)!r}; {advice}", level)
+    code = _code_lines(doc)
+    for offset, text in enumerate(doc.body.lines):
+        number = doc.body.first_line + offset
+        if number not in code:
+            yield from _scan(pattern, number, mask(text), level, advice)
+
+
+def _scan(
+    pattern: re.Pattern[str], line: int, text: str, level: Level, advice: str
+) -> Iterator[Finding]:
+    for match in pattern.finditer(text):
+        yield Finding(
+            line, match.start() + 1, f"unresolved placeholder {match.group(0)!r}; {advice}", level
+        )
+
+
+def _code_lines(doc: Document) -> set[int]:
+    lines: set[int] = set()
+    for section in doc.body.sections:
+        for block in section.blocks:
+            if block.kind in ("code", "html"):
+                lines.update(range(block.line, block.end_line + 1))
+    return lines
+
+
+def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
+    """Each text value of the frontmatter with the file line where it starts."""
+    if isinstance(node, CommentedMap):
+        places = ((key, node.lc.value(key)) for key in node)
+    elif isinstance(node, CommentedSeq):
+        places = ((index, node.lc.item(index)) for index in range(len(node)))
+    else:
+        return
+    for key, (row, _) in places:
+        value = node[key]
+        if isinstance(value, str):
+            yield first + row, value
+        else:
+            yield from _values(value, lines, first)
+
+
+def _column(lines: list[str], line: int, found: str, last: int) -> tuple[int, int]:
+    """The line and column of `found` at or after `line` (a value may span lines)."""
+    for number in range(line, max(last, line) + 1):
+        column = lines[number - 1].find(found)
+        if column >= 0:
+            return number, column + 1
+    return line, 1
