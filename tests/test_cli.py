@@ -178,7 +178,8 @@ def test_unknown_format_is_a_usage_error(cli: Cli) -> None:
     result = cli("lint", EXAMPLES, "--format", "jsn")
     assert result.exit_code == 2
     assert result.stderr == (
-        "opplan: error: unknown format 'jsn'; use one of text, json; did you mean 'json'?\n"
+        "opplan: error: unknown format 'jsn'; use one of auto, text, json, sarif, github; "
+        "did you mean 'json'?\n"
     )
     assert result.stdout == ""
 

@@ -12,22 +12,23 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
-from opplan.document import Document, load_text
-from opplan.document.frontmatter import decode
-from opplan.document.loader import read_bytes
 from opplan.errors import DocumentError, ExitCode
-from opplan.lint import discovery, suppression
+from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
 from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
 from opplan.lint.rules import RULES
 from opplan.pages import PageCount, estimate
 from opplan.problem import Problem
 
-PageCounter = Callable[[Document, Page], PageCount]
+if TYPE_CHECKING:
+    from opplan.document import Document
+
+PageCounter = Callable[["Document", Page], PageCount]
 PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
 SUPPRESSION = "unused-suppression"
 
@@ -106,7 +107,7 @@ def lint(
         if folder is not None:
             folders.setdefault(folder, False)
         try:
-            data = read_bytes(path)
+            data = _read(path)
         except DocumentError as err:
             report.failed = True
             report.problems.append(_problem(err))
@@ -142,6 +143,15 @@ def lint(
     if cache is not None:
         cache.save()
     return report
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        from opplan.document.loader import read_bytes  # noqa: PLC0415 - its errors say why
+
+        return read_bytes(path)
 
 
 def _targets(
@@ -192,6 +202,11 @@ def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
 
 
 def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
+    # Reading documents needs YAML, Markdown and the schemas: imported only when
+    # some file is not in the cache.
+    from opplan.document.frontmatter import decode  # noqa: PLC0415
+    from opplan.document.loader import load_text  # noqa: PLC0415
+
     path, data, explicit = task
     name = str(path)
     try:
@@ -225,11 +240,13 @@ def check_document(
     page_counter: PageCounter | None = None,
 ) -> Iterator[Problem]:
     """Run every enabled document rule on one document, then apply its suppressions."""
+    from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
+
     problems: list[Problem] = []
     ran: set[str] = set()
     count: PageCount | None = None
-    for rule in RULES.values():
-        if not isinstance(rule, DocumentRule) or (rule.KINDS and doc.kind not in rule.KINDS):
+    for rule in _document_rules():
+        if rule.KINDS and doc.kind not in rule.KINDS:
             continue
         level = settings.level(rule.ID, doc.kind, rule.LEVEL)
         if level == "off" or (rule.NEEDS_MODEL and doc.model is None):
@@ -256,6 +273,12 @@ def check_document(
             yield Problem(
                 doc.path, finding.line, finding.column, level, SUPPRESSION, finding.message
             )
+
+
+@cache
+def _document_rules() -> tuple[DocumentRule, ...]:
+    # Protocol checks are slow; the registry does not change during a run.
+    return tuple(rule for rule in RULES.values() if isinstance(rule, DocumentRule))
 
 
 def estimate_pages(doc: Document, page: Page) -> PageCount:

@@ -7,9 +7,13 @@ Titles match case-blind, with apostrophes and punctuation ignored, so that
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
-from opplan.document.body import Body, Section
+if TYPE_CHECKING:
+    from opplan.document.body import Body, Section
 
 _APOSTROPHES = re.compile("['`\u2018\u2019]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -18,6 +22,7 @@ _COMMENT = re.compile(r"<!--.*?-->")
 _PROSE = frozenset({"paragraph", "bullet_list", "ordered_list", "table", "quote"})
 
 
+@cache
 def normal(title: str) -> str:
     """A title reduced to what matters for matching: lower-case words."""
     return " ".join(_PUNCTUATION.sub(" ", _APOSTROPHES.sub("", title)).lower().split())
@@ -81,3 +86,36 @@ def mask(text: str) -> str:
     if "<!--" in text:
         text = _COMMENT.sub(lambda match: " " * len(match.group(0)), text)
     return text
+
+
+class Joined:
+    """Numbered lines joined into one text, to search with one regex pass instead of one per line.
+
+    A match never spans two lines if its pattern cannot match a newline.
+    """
+
+    def __init__(self, lines: Iterable[tuple[int, str]]) -> None:
+        self.numbers: list[int] = []
+        self.starts: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for number, text in lines:
+            self.numbers.append(number)
+            self.starts.append(offset)
+            parts.append(text)
+            offset += len(text) + 1
+        self.text = "\n".join(parts)
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of an offset into the text."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.numbers[index], offset - self.starts[index] + 1
+
+
+def search(
+    pattern: re.Pattern[str], lines: Iterable[tuple[int, str]]
+) -> Iterator[tuple[int, int, str]]:
+    """The (line, column, text) of each match of `pattern` in the given lines."""
+    joined = Joined(lines)
+    for match in pattern.finditer(joined.text):
+        yield (*joined.where(match.start()), match.group(0))

@@ -18,10 +18,11 @@ have the right type but cannot work.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from opplan.document import Document
-from opplan.problem import Finding, Level
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.problem import Finding, Level
 
 Options = Mapping[str, Any]
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from opplan.document import Document
 from opplan.problem import Finding, Problem
 from opplan.schemas import nearest
+
+if TYPE_CHECKING:
+    from opplan.document import Document
 
 _BODY = re.compile(r"<!--\s*opplan:\s*(disable|enable|disable-next-line)\s*=\s*([^>]*?)\s*-->")
 _FRONTMATTER = re.compile(r"#\s*opplan:\s*(disable)\s*=\s*([\w\s,-]*)")

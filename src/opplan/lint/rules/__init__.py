@@ -25,7 +25,6 @@ from opplan.lint.rules import (
     unused_suppression,
     weasel_words,
 )
-from opplan.schemas import nearest
 
 RULES: dict[str, Rule] = {
     rule.ID: rule
@@ -58,6 +57,8 @@ def get(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
+        from opplan.schemas import nearest  # noqa: PLC0415 - loads the schemas; only on error
+
         hint = nearest(rule_id, list(RULES))
         more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
         raise UsageError(f"unknown rule {rule_id!r}{more}") from None

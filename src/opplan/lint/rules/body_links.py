@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan.lint.markdown import prose_lines
+from opplan.lint.markdown import prose_lines, search
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -43,13 +43,13 @@ _LINK = re.compile(
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    for line, text in prose_lines(doc.body, doc.body.narrative):
-        if "[" not in text and "http" not in text and "www." not in text:
-            continue
-        for match in _LINK.finditer(text):
-            yield Finding(
-                line,
-                match.start() + 1,
-                "a link in the narrative cannot be followed on paper; "
-                "put what it shows in the text or the appendix",
-            )
+    lines = list(prose_lines(doc.body, doc.body.narrative))
+    if not any(any(t in text for t in ("[", "<", "http", "www.")) for _, text in lines):
+        return  # the pattern is slow to run over text that cannot match
+    for line, column, _ in search(_LINK, lines):
+        yield Finding(
+            line,
+            column,
+            "a link in the narrative cannot be followed on paper; "
+            "put what it shows in the text or the appendix",
+        )

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from opplan.lint.rule import PAGE_COUNT
-from opplan.pages import reading_minutes
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ NEEDS_PAGES = True
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     count: PageCount = options[PAGE_COUNT]
     per_page = float(options["minutes_per_page"])
-    minutes = reading_minutes(count.narrative, per_page)
+    minutes = count.narrative * per_page
     slot = float(options["minutes"])
     if minutes > slot:
         first = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)

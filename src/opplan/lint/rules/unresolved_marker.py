@@ -30,9 +30,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from opplan.lint.markdown import mask
+from opplan.lint.markdown import mask, search
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -62,7 +60,11 @@ def _pattern(markers: tuple[str, ...], brackets: bool) -> re.Pattern[str]:
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    pattern = _pattern(tuple(options["markers"]), bool(options["brackets"]))
+    markers = tuple(marker for marker in options["markers"] if marker in doc.text)
+    brackets = bool(options["brackets"]) and "[" in doc.text
+    if not markers and not brackets:
+        return
+    pattern = _pattern(markers, brackets)
     status = doc.meta.get("status")
     level: Level = "error" if status in options["error_statuses"] else "warning"
     advice = (
@@ -71,22 +73,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     lines = doc.text.split("\n")
     for line, text in _values(doc.meta, lines, doc.frontmatter_line):
         for match in pattern.finditer(text):
-            column = _column(lines, line, match.group(0), doc.body.first_line - 2)
-            yield Finding(*column, f"unresolved placeholder {match.group(0)!r}; {advice}", level)
+            place = _column(lines, line, match.group(0), doc.body.first_line - 2)
+            yield Finding(*place, f"unresolved placeholder {match.group(0)!r}; {advice}", level)
     code = _code_lines(doc)
-    for offset, text in enumerate(doc.body.lines):
-        number = doc.body.first_line + offset
-        if number not in code:
-            yield from _scan(pattern, number, mask(text), level, advice)
-
-
-def _scan(
-    pattern: re.Pattern[str], line: int, text: str, level: Level, advice: str
-) -> Iterator[Finding]:
-    for match in pattern.finditer(text):
-        yield Finding(
-            line, match.start() + 1, f"unresolved placeholder {match.group(0)!r}; {advice}", level
-        )
+    body = (
+        (doc.body.first_line + offset, mask(text))
+        for offset, text in enumerate(doc.body.lines)
+        if doc.body.first_line + offset not in code
+    )
+    for line, column, found in search(pattern, body):
+        yield Finding(line, column, f"unresolved placeholder {found!r}; {advice}", level)
 
 
 def _code_lines(doc: Document) -> set[int]:
@@ -100,10 +96,12 @@ def _code_lines(doc: Document) -> set[int]:
 
 def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
     """Each text value of the frontmatter with the file line where it starts."""
-    if isinstance(node, CommentedMap):
-        places = ((key, node.lc.value(key)) for key in node)
-    elif isinstance(node, CommentedSeq):
-        places = ((index, node.lc.item(index)) for index in range(len(node)))
+    # The round-trip types (CommentedMap, CommentedSeq) are a dict and a list with `lc`.
+    lc: Any = getattr(node, "lc", None)
+    if isinstance(node, dict) and lc is not None:
+        places = ((key, lc.value(key)) for key in node)
+    elif isinstance(node, list) and lc is not None:
+        places = ((index, lc.item(index)) for index in range(len(node)))
     else:
         return
     for key, (row, _) in places:
