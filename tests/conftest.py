@@ -73,3 +73,11 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(app, [str(arg) for arg in args])
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep lint's result cache out of the working tree during tests."""
+    monkeypatch.setenv("OPPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

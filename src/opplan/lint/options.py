@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from opplan.config.errors import line_of
+from opplan.config.errors import _HEADER, line_of
 from opplan.config.model import Config, RuleConfig
 from opplan.errors import UsageError
 from opplan.lint.rules import RULES
@@ -100,4 +100,9 @@ def _where(source: Path | None, loc: tuple[str, ...]) -> str:
     except OSError:
         return f"{source}: "
     prefix = ("tool", "opplan") if source.name == "pyproject.toml" else ()
-    return f"{source}:{line_of(text, (*prefix, *loc))}: "
+    full = (*prefix, *loc)
+    for number, line in enumerate(text.split("\n"), start=1):
+        header = _HEADER.match(line)
+        if header and tuple(p.strip().strip("\"'") for p in header.group(1).split(".")) == full:
+            return f"{source}:{number}: "  # the rule's own table
+    return f"{source}:{line_of(text, full)}: "
