@@ -1,4 +1,4 @@
-"""`opplan lint` end to end: formats, exit codes, configuration, discovery, cache, `opplan rules`."""
+"""`opplan lint` end to end: formats, exit codes, configuration, discovery, cache, rules."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typer.testing import Result
 
 from conftest import EXAMPLES, example
 from opplan.config.model import Lint, Page
+from opplan.lint.cache import ResultCache
 from opplan.lint.engine import lint
 from opplan.lint.rules import RULES
 from opplan.pages import PageCount
@@ -185,8 +186,6 @@ def test_plans_only_skips_other_markdown(cli: Cli, write: Write) -> None:
 def test_cache_serves_unchanged_files_and_rechecks_changed_ones(
     write: Write, tmp_path: Path
 ) -> None:
-    from opplan.lint.cache import ResultCache
-
     plan = write("plans/op1.md", FLAWED)
     folder = tmp_path / "cache"
     first = lint([plan.parent], Lint(), cache=ResultCache(folder, "setup"))
