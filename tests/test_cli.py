@@ -11,6 +11,7 @@ from typer.testing import Result
 
 from conftest import EXAMPLES, OP1_FRONTMATTER, document, example
 from opplan import __version__
+from opplan.commands import schema as schema_command
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
@@ -87,7 +88,7 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
     result = cli("lint", typo.parents[2])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq "
+        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, rollup "
         "(did you mean 'op1'?) [kind]",
         "",
         "1 error, 0 warnings in 1 of 2 files",
@@ -119,12 +120,13 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
         (
             "---\ntitle: x\n---\n",
             1,
-            ":1:1: error the frontmatter has no 'kind' key; add one of: op1, op2, prfaq [kind]",
+            ":1:1: error the frontmatter has no 'kind' key; "
+            "add one of: op1, op2, prfaq, rollup [kind]",
         ),
         (
             "---\nkind: 7\n---\n",
             1,
-            ":2:7: error unknown document kind 7; use one of op1, op2, prfaq [kind]",
+            ":2:7: error unknown document kind 7; use one of op1, op2, prfaq, rollup [kind]",
         ),
         (
             b"---\nkind: op1\nteam: Caf\xe9\n---\n",
@@ -214,6 +216,19 @@ def test_schema_of_unknown_kind(cli: Cli) -> None:
     result = cli("schema", "op3")
     assert result.exit_code == 2
     assert result.stderr == (
-        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq "
+        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, rollup "
         "(did you mean 'op1'?)\n"
+    )
+
+
+def test_a_bug_is_one_line_without_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(kind: str) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(schema_command, "run", broken)
+    result = cli("schema", "op1")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "opplan: internal error: RuntimeError: boom; this is a bug in opplan "
+        "(set OPPLAN_DEBUG=1 to see where it happened)\n"
     )

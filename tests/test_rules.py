@@ -17,6 +17,7 @@ import yaml
 from opplan.config.model import Lint, RuleConfig
 from opplan.document import load_text
 from opplan.lint.engine import check_document
+from opplan.lint.rule import DocumentRule
 from opplan.lint.rules import RULES
 
 CASES = Path(__file__).parent / "rules"
@@ -49,7 +50,8 @@ def test_rule_case(rule_id: str, name: str, spec: Any, fast: bool) -> None:
 
 def test_every_rule_has_cases_and_documentation() -> None:
     folders = {folder.name for folder in CASES.iterdir()}
-    assert folders == set(RULES)
+    # The cross-document rules have their cases in tests/cross_cases.
+    assert folders == {rule.ID for rule in RULES.values() if isinstance(rule, DocumentRule)}
     for rule in RULES.values():
         doc = rule.__doc__ or ""
         assert "Passing" in doc and "Failing" in doc, rule.ID

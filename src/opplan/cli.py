@@ -7,6 +7,8 @@ can cause prints a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Annotated
 import typer
 
 from opplan import __version__
-from opplan.errors import ExitCode, OpplanError
+from opplan.errors import ExitCode, OpplanError, UsageError
 
 app = typer.Typer(
     name="opplan",
@@ -36,6 +38,15 @@ def _call(command: Callable[[], ExitCode]) -> None:
         code = err.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("opplan: interrupted\n")
+        code = ExitCode.USAGE
+    except Exception as err:
+        # A bug, not something the user did: one line, and the traceback on request.
+        if os.environ.get("OPPLAN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"opplan: internal error: {type(err).__name__}: {err}; this is a bug in opplan "
+            "(set OPPLAN_DEBUG=1 to see where it happened)\n"
+        )
         code = ExitCode.USAGE
     raise typer.Exit(int(code))
 
@@ -165,6 +176,440 @@ def schema(
     from opplan.commands import schema as command
 
     _call(lambda: command.run(kind))
+
+
+_CONFIG_HELP = (
+    "Configuration file (default: the nearest opplan.toml, or pyproject.toml with "
+    "[tool.opplan], at or above the current folder)."
+)
+
+
+def _prompt(question: str, default: str) -> str:
+    try:
+        answer: str = typer.prompt(question, default=default, show_default=bool(default))
+    except typer.Abort:  # Ctrl-C or end of input at the prompt
+        raise KeyboardInterrupt from None
+    return answer
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.", metavar="KIND")],
+    team: Annotated[
+        str | None, typer.Option(help="The team that owns the document.", metavar="NAME")
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            help="The title (default: 'TEAM OP1 CYCLE'; a PR/FAQ needs one).", metavar="TEXT"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            help="The planning year (default: [new] cycle, else next year).", metavar="YEAR"
+        ),
+    ] = None,
+    owner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner", help="An owner of the document; repeat for several.", metavar="NAME"
+        ),
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option(help="The organisation the team belongs to.", metavar="NAME")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it ('-' for standard output; default: the [new.paths] convention, "
+            "plans/{cycle}/{team}/{kind}.md).",
+            metavar="PATH",
+        ),
+    ] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option(
+            help="For prfaq: full, pr-only or faq-only (default: full).", metavar="VARIANT"
+        ),
+    ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="For op2: the OP1 to pre-fill it from.", metavar="OP1.md"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Start a new document from its template: op1, op2 or prfaq.
+
+    The skeleton has every frontmatter key with a placeholder and every required
+    section with guidance. Missing values are asked for on a terminal; otherwise
+    they take their defaults, and a missing --team (or a PR/FAQ's --title) is an
+    error. An existing file is never overwritten without --force (exit 1).
+    """
+    from opplan.commands import new as command
+    from opplan.scaffold.values import Request
+
+    request = Request(kind, team, title, cycle, tuple(owner or ()), org)
+    ask = _prompt if sys.stdin.isatty() else None
+    _call(
+        lambda: command.run(
+            request,
+            variant=variant,
+            source=source,
+            output=output,
+            force=force,
+            config_file=config_file,
+            ask=ask,
+        )
+    )
+
+
+@app.command()
+def templates(
+    copy: Annotated[
+        str | None,
+        typer.Option(
+            "--copy",
+            help="Copy this built-in template (e.g. new/op1.md.j2) into the local templates "
+            "folder, to change it there.",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """List the templates: name, origin (built-in or local) and path.
+
+    A file in the local templates folder ([templates] folder, default templates/
+    next to the configuration file) with the same name as a built-in template
+    replaces it.
+    """
+    from opplan.commands import templates as command
+
+    _call(lambda: command.run(copy=copy, config_file=config_file))
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The repository to set up (default: the current folder).",
+            metavar="FOLDER",
+            show_default=False,
+        ),
+    ] = Path(),
+    package: Annotated[
+        str | None,
+        typer.Option(
+            help="What the CI workflow installs with pip (default: this version of opplan, "
+            "opplan==VERSION); e.g. a git URL.",
+            metavar="SPEC",
+        ),
+    ] = None,
+) -> None:
+    """Set up a planning repository: configuration, plans folder, CI and pre-commit.
+
+    Writes opplan.toml (every setting at its default, with comments), plans/README.md
+    (the conventions), .github/workflows/opplan.yml (lint on every pull request,
+    PDFs as artifacts) and an opplan hook in .pre-commit-config.yaml (added to an
+    existing file). Existing files are never replaced; running it twice changes
+    nothing.
+    """
+    from opplan.commands import init as command
+
+    _call(lambda: command.run(folder, package=package))
+
+
+@app.command()
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Up to two revisions, then paths to limit the diff to. No revision: the last "
+            "commit (HEAD) against the working tree; one: that revision against the working "
+            "tree; two: the first against the second.",
+            show_default=False,
+            metavar="[REV_A [REV_B]] [PATH...]",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, or markdown (for a pull-request comment).",
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show what changed in the plans between two versions, in the plans' own terms.
+
+    For each changed plan document: status, asks (amount, by-date), headcount per
+    track, goals (target, due date), assumptions, risks, dependencies and
+    commitments added or removed, narrative words and estimated pages before and
+    after, and the sections that changed. Added, deleted and renamed documents are
+    reported as such. Needs the history of both revisions: in CI, check out with
+    `fetch-depth: 0`.
+    """
+    from opplan.commands import diff as command
+
+    _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
+
+
+def _paths_argument(what: str) -> object:
+    return typer.Argument(
+        help=f"{what} (default: the current folder).", show_default=False, metavar="PATH..."
+    )
+
+
+@app.command()
+def rollup(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Team plans, or folders to search for them")
+    ] = None,
+    *,
+    org: Annotated[str, typer.Option("--org", help="The organisation rolled up.")] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the roll-up here (default: print it).", metavar="FILE"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            "--cycle",
+            help="The planning year (default: the latest among the plans).",
+            metavar="YEAR",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="op1 or op2 (default: each team's OP2, else its OP1).", metavar="KIND"
+        ),
+    ] = None,
+    owners: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner",
+            help="An owner of the roll-up; repeat for several (default: the org).",
+            metavar="NAME",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
+
+    The roll-up is itself an opplan document (kind: rollup) that `opplan lint`
+    checks: a table of teams (status, narrative pages, headcount, asks), totals,
+    all asks largest first, all risks with owners, goals by tier and a
+    team-by-team dependency matrix. Which cycle and kinds were used, and why, is
+    said in the document and on stderr.
+    """
+    from opplan.commands import rollup as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            org=org,
+            output=output,
+            cycle=cycle,
+            kind=kind,
+            owners=owners or [],
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="What to export: goals, asks or risks.")],
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="csv or json.", metavar="FORMAT")
+    ] = "csv",
+    cycle: Annotated[
+        int | None,
+        typer.Option("--cycle", help="Only plans of this year (default: all).", metavar="YEAR"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (default: print).", metavar="FILE"),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Export every goal, ask or risk of the OP1s and OP2s as a flat table.
+
+    One row per item, with the team, cycle, kind, document path and line, for
+    goal-tracking tools and spreadsheets.
+    """
+    from opplan.commands import export as command
+
+    _call(
+        lambda: command.run(
+            table,
+            paths or [],
+            output_format=output_format,
+            cycle=cycle,
+            output=output,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def status(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", help="The date to report for (default: today).", metavar="YYYY-MM-DD"
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
+    ] = "text",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Show the planning cycle's current phase and where each team stands.
+
+    Per team: its plan's status, its last change in git, partners who have not
+    pre-read it, its lint errors, and whether it is late for a phase that has
+    ended. The phases come from the [cycle] configuration, or the usual timeline.
+    """
+    from opplan.commands import status as command
+
+    _call(
+        lambda: command.run(
+            paths or [],
+            today=_date(today, "--today"),
+            output_format=output_format,
+            config_file=config_file,
+        )
+    )
+
+
+@app.command()
+def codeowners(
+    paths: Annotated[
+        list[Path] | None, _paths_argument("Plans, or folders to search for them")
+    ] = None,
+    *,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here, e.g. .github/CODEOWNERS (default: print).",
+            metavar="FILE",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
+    ] = None,
+) -> None:
+    """Print CODEOWNERS lines from each plan's owners.
+
+    With these lines in .github/CODEOWNERS, a change to a plan needs its owners'
+    approval. Owners are mapped to handles in [codeowners] handles; exits 1 when
+    an owner has none.
+    """
+    from opplan.commands import codeowners as command
+
+    _call(lambda: command.run(paths or [], output=output, config_file=config_file))
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Documents to render, or folders to search for plan documents.",
+            show_default=False,
+            metavar="PATH...",
+        ),
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            help="Formats, comma-separated: pdf, docx, html (default: [render] formats, pdf,docx).",
+            metavar="FORMATS",
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Folder for the outputs (default: [render] output_dir, build/opplan).",
+            metavar="DIR",
+        ),
+    ] = None,
+    packet: Annotated[
+        Path | None,
+        typer.Option(
+            "--packet",
+            help="Write one review packet PDF instead: a cover page listing each document "
+            "(owners, narrative pages, reading minutes), then the documents in order.",
+            metavar="FILE",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Configuration file (default: the nearest one).", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Render documents to review-ready PDF, docx and HTML.
+
+    Each output is named after its document (op1.md -> op1.pdf) and written
+    atomically; a summary table ends the run. PDF page counts are exact: the
+    narrative runs up to the appendix. Raw HTML/LaTeX/typst in a body is shown as
+    text and images outside the repository are left out, with a warning. Exits 0
+    when everything rendered, 2 (1 for schema problems) when a document failed.
+    """
+    from opplan.commands import render as command
+
+    _call(
+        lambda: command.run(
+            paths, to=to, output_dir=output_dir, packet_file=packet, config_file=config_file
+        )
+    )
 
 
 def main() -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from opplan.document.body import APPENDIX_TITLES
 from opplan.problem import Level
+from opplan.scaffold.paths import check_pattern
 
 RuleLevel = Level | Literal["off"]
 
@@ -37,6 +40,30 @@ class Templates(Section):
     )
 
 
+class Render(Section):
+    """How `opplan render` typesets documents."""
+
+    formats: tuple[Literal["pdf", "docx", "html"], ...] = Field(
+        ("pdf", "docx"), min_length=1, description="Formats to write when --to is not given."
+    )
+    output_dir: Path = Field(
+        Path("build/opplan"),
+        description="Folder for outputs without -o, relative to the configuration file.",
+    )
+    cache_dir: Path = Field(
+        Path(".opplan-cache"),
+        description="Folder for cached exact page counts, relative to the configuration file.",
+    )
+    jobs: int = Field(2, ge=1, le=64, description="Documents rendered at the same time.")
+    appendix_tables: bool = Field(
+        True, description="Put the frontmatter's tables (asks, risks, ...) in the appendix."
+    )
+    appendix_new_page: bool = Field(True, description="Start the appendix on a new page.")
+    minutes_per_page: float = Field(
+        3.0, gt=0, le=30, description="Reading minutes per narrative page, for the summary."
+    )
+
+
 class RuleConfig(BaseModel):
     """A rule's level and options. Option keys are checked against the rule by the linter."""
 
@@ -61,7 +88,7 @@ class Lint(Section):
     rules: dict[str, RuleConfig] = Field(
         default_factory=dict, description="Rule levels and options, by rule ID."
     )
-    kinds: dict[Literal["op1", "op2", "prfaq"], KindLint] = Field(
+    kinds: dict[Literal["op1", "op2", "prfaq", "rollup"], KindLint] = Field(
         default_factory=dict, description="Rule settings per document kind."
     )
     appendix_titles: tuple[str, ...] = Field(
@@ -99,6 +126,113 @@ class Lint(Section):
         return merged
 
 
+PATH_FIELDS = ("cycle", "team", "kind", "title")
+
+
+class NewPaths(Section):
+    """Where `opplan new` puts each kind, relative to the configuration file's folder.
+
+    Patterns may use {cycle}, {team} (the team's slug), {kind} and {title} (the
+    title's slug).
+    """
+
+    op1: str = Field("plans/{cycle}/{team}/op1.md", description="Where a new OP1 goes.")
+    op2: str = Field("plans/{cycle}/{team}/op2.md", description="Where a new OP2 goes.")
+    prfaq: str = Field(
+        "plans/{cycle}/{team}/prfaq-{title}.md", description="Where a new PR/FAQ goes."
+    )
+
+    @field_validator("op1", "op2", "prfaq")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        check_pattern(value, PATH_FIELDS)
+        return value
+
+
+class New(Section):
+    """Defaults for `opplan new`."""
+
+    paths: NewPaths = Field(default_factory=NewPaths, description="Path conventions, by kind.")
+    cycle: int | None = Field(
+        None, ge=2000, le=2200, description="The default cycle (unset: next year).", examples=[2027]
+    )
+    org: str | None = Field(
+        None, description="The default organisation (unset: a placeholder).", examples=["Commerce"]
+    )
+    currency: str = Field("USD", min_length=1, description="The currency of budget amounts.")
+    city: str = Field("Seattle", min_length=1, description="The city in a PR/FAQ's dateline.")
+    variant: Literal["full", "pr-only", "faq-only"] = Field(
+        "full", description="The default PR/FAQ variant: full, pr-only or faq-only."
+    )
+
+
+PlanStatus = Literal["draft", "review", "approved", "superseded"]
+
+
+class Phase(Section):
+    """A phase of the planning cycle: who acts, and what each team's plan must be by its end."""
+
+    name: str = Field(min_length=1, description="A short name, e.g. drafts.")
+    title: str = Field("", description="What happens, e.g. Team drafts due.")
+    role: str = Field(min_length=1, description="Who acts in the phase, e.g. teams or leadership.")
+    start: dt.date = Field(description="The first day of the phase.")
+    end: dt.date = Field(description="The last day of the phase.")
+    kind: Literal["op1", "op2"] | None = Field(
+        None, description="The plan each team must have by the end of the phase (op1 or op2)."
+    )
+    status: PlanStatus | None = Field(
+        None,
+        description="The status that plan must have reached by then (draft < review < approved).",
+    )
+    pre_reviews: bool = Field(
+        False, description="Whether every partner must have pre-read the plan by then."
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Phase:
+        if self.end < self.start:
+            raise ValueError(
+                f"phase {self.name!r} ends ({self.end}) before it starts ({self.start})"
+            )
+        if self.status and not self.kind:
+            raise ValueError(f'phase {self.name!r} has a status but no kind; add kind = "op1"')
+        return self
+
+
+class Cycle(Section):
+    """The planning cycle: its phases, with dates and roles, for `opplan status`."""
+
+    year: int | None = Field(
+        None, ge=2000, le=2200, description="The plan year (default: the latest among the plans)."
+    )
+    phases: tuple[Phase, ...] = Field(
+        (), description="The phases in order (default: the usual timeline for the year)."
+    )
+
+    @field_validator("phases")
+    @classmethod
+    def _phases_in_order(cls, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
+        for before, after in itertools.pairwise(phases):
+            if after.start <= before.end:
+                raise ValueError(
+                    f"phase {after.name!r} starts on {after.start}, before {before.name!r} "
+                    f"ends on {before.end}; list phases in order, without overlaps"
+                )
+        names = [phase.name for phase in phases]
+        if len(set(names)) != len(names):
+            raise ValueError("phase names must be unique")
+        return phases
+
+
+class Codeowners(Section):
+    """How `opplan codeowners` turns the owners named in plans into CODEOWNERS handles."""
+
+    handles: dict[str, str] = Field(
+        default_factory=dict,
+        description='Owner name to @user, @org/team or e-mail, e.g. "Priya Raman" = "@priya".',
+    )
+
+
 class Config(Section):
     """All of opplan's configuration."""
 
@@ -107,3 +241,9 @@ class Config(Section):
     page: Page = Field(default_factory=Page, description="Page geometry.")
     lint: Lint = Field(default_factory=Lint, description="Lint settings.")
     templates: Templates = Field(default_factory=Templates, description="Template folders.")
+    new: New = Field(default_factory=New, description="Defaults for opplan new.")
+    render: Render = Field(default_factory=Render, description="Render settings.")
+    cycle: Cycle = Field(default_factory=Cycle, description="The planning cycle's phases.")
+    codeowners: Codeowners = Field(
+        default_factory=Codeowners, description="Handles for CODEOWNERS."
+    )

@@ -172,16 +172,16 @@ def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseMode
         if isinstance(step, int) or current is None:
             continue
         field = current.model_fields.get(step)
-        current = _inner_model(field.annotation) if field else None
+        current = inner_model(field.annotation) if field else None
     return current
 
 
-def _inner_model(annotation: object) -> type[BaseModel] | None:
+def inner_model(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if get_origin(annotation) in (list, Union, types.UnionType) or get_args(annotation):
         for arg in get_args(annotation):
-            found = _inner_model(arg)
+            found = inner_model(arg)
             if found:
                 return found
     return None

@@ -21,6 +21,7 @@ from opplan.fileio import write_atomic
 from opplan.problem import Problem
 
 ENV = "OPPLAN_CACHE_DIR"
+_CORPUS = "\0corpus"  # the entry of the cross-document problems (no path has a NUL)
 _KEEP = 4  # result files of other configurations kept in the folder
 
 
@@ -61,6 +62,17 @@ class ResultCache:
 
     def put(self, path: str, digest: str, plan: bool, problems: list[Problem]) -> None:
         self.fresh[path] = [digest, plan, [list(problem) for problem in problems]]
+
+    def get_corpus(self, key: str) -> list[Problem] | None:
+        """The cross-document problems of a run over exactly these files, if stored."""
+        entry = self.entries.get(_CORPUS)
+        if not entry or entry[0] != key:
+            return None
+        self.fresh[_CORPUS] = entry
+        return [Problem(*row) for row in entry[2]]
+
+    def put_corpus(self, key: str, problems: list[Problem]) -> None:
+        self.fresh[_CORPUS] = [key, True, [list(problem) for problem in problems]]
 
     def save(self) -> None:
         """Store this run's entries (with the other entries still there); never fails a run."""

@@ -8,6 +8,7 @@ pure: the linter decides levels, counts pages once per document (through
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -100,49 +101,79 @@ def lint(
     setup = _Setup(settings, page or Page(), page_counter, _corpus_rules_enabled(settings))
     report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
-    pending: list[tuple[Path, bytes, bool, str]] = []
-    folders: dict[int, bool] = {}  # for each folder argument, whether it held a plan
-    owners: list[int | None] = []
+    files, folders = _gather(paths, rules, report, plans_only=plans_only)
+    pending: list[_File] = []
+    hits: list[_File] = []
+    for file in files:
+        hit = None if cache is None else cache.get(str(file.path), file.digest)
+        if hit is None:
+            pending.append(file)
+        elif hit[0]:
+            hits.append(file)
+            report.problems.extend(hit[1])
+    corpus = None
+    if setup.keep and cache is not None and not pending:
+        corpus = cache.get_corpus(_corpus_key(hits))  # nothing changed, nor did the corpus
+    if setup.keep and corpus is None and hits:
+        # The cross-document rules need every document: check the cached ones again.
+        cached = {str(file.path) for file in hits}
+        report.problems = [p for p in report.problems if p.path not in cached]
+        pending, hits = pending + hits, []
+    plans = list(hits)
+    for result, file in zip(_check_all(pending, setup, jobs), pending, strict=True):
+        report.failed = report.failed or result.fatal
+        report.problems.extend(result.problems)
+        if result.plan:
+            plans.append(file)
+        if result.document is not None:
+            report.documents.append(result.document)
+        if cache is not None and not result.fatal:
+            cache.put(result.path, file.digest, result.plan, result.problems)
+    report.checked.update(str(file.path) for file in plans)
+    held = {file.folder for file in plans}
+    for index in folders - held:
+        report.failed = True
+        report.problems.append(_empty_folder(paths[index]))
+    if corpus is None:
+        corpus = list(check_corpus(report.documents, settings))
+        if cache is not None and setup.keep:
+            cache.put_corpus(_corpus_key(plans), corpus)
+    report.problems.extend(corpus)
+    report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    if cache is not None:
+        cache.save()
+    return report
+
+
+class _File(NamedTuple):
+    path: Path
+    data: bytes
+    explicit: bool  # named on the command line, not found in a folder
+    digest: str
+    folder: int | None  # the index of the folder argument it was found in
+
+
+def _gather(
+    paths: Sequence[Path], rules: discovery.Filter, report: Report, *, plans_only: bool
+) -> tuple[list[_File], set[int]]:
+    """The files to check, read, and the indexes of the folder arguments."""
+    files: list[_File] = []
+    folders = {index for index, path in enumerate(paths) if path.is_dir()}
     for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
-        if folder is not None:
-            folders.setdefault(folder, False)
         try:
             data = _read(path)
         except DocumentError as err:
             report.failed = True
             report.problems.append(_problem(err))
             continue
-        digest = content_hash(data, explicit=explicit)
-        hit = None if cache is None or setup.keep else cache.get(str(path), digest)
-        if hit is None:
-            pending.append((path, data, explicit, digest))
-            owners.append(folder)
-        elif hit[0]:
-            report.checked.add(str(path))
-            report.problems.extend(hit[1])
-            if folder is not None:
-                folders[folder] = True
-    results = _check_all(pending, setup, jobs)
-    for result, (_, _, _, digest), folder in zip(results, pending, owners, strict=True):
-        report.failed = report.failed or result.fatal
-        report.problems.extend(result.problems)
-        if result.plan:
-            report.checked.add(result.path)
-            if folder is not None:
-                folders[folder] = True
-        if result.document is not None:
-            report.documents.append(result.document)
-        if cache is not None and not result.fatal:
-            cache.put(result.path, digest, result.plan, result.problems)
-    for index, path in enumerate(paths):
-        if path.is_dir() and not folders.get(index):
-            report.failed = True
-            report.problems.append(_empty_folder(path))
-    report.problems.extend(check_corpus(report.documents, settings))
-    report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
-    if cache is not None:
-        cache.save()
-    return report
+        files.append(_File(path, data, explicit, content_hash(data, explicit=explicit), folder))
+    return files, folders
+
+
+def _corpus_key(plans: Sequence[_File]) -> str:
+    """The key of a set of documents, for the cross-document problems found in them."""
+    listing = sorted((str(file.path), file.digest) for file in plans)
+    return content_hash(repr(listing).encode(), explicit=False)
 
 
 def _read(path: Path) -> bytes:
@@ -178,19 +209,20 @@ def _empty_folder(path: Path) -> Problem:
     )
 
 
-def _check_all(
-    pending: list[tuple[Path, bytes, bool, str]], setup: _Setup, jobs: int
-) -> Iterator[_Result]:
-    tasks = [(path, data, explicit) for path, data, explicit, _ in pending]
+def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Result]:
+    tasks = [(file.path, file.data, file.explicit) for file in pending]
     workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
-    if workers <= 1 or setup.keep or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (_check_file(task, setup) for task in tasks)
         return
     global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
     _SETUP = setup
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        yield from pool.imap(_check_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+        chunks = max(1, len(tasks) // (workers * 8))
+        for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
+            doc = result.document
+            yield result if doc is None else result._replace(document=_revalidated(doc))
 
 
 _SETUP: _Setup | None = None
@@ -198,7 +230,25 @@ _SETUP: _Setup | None = None
 
 def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
     assert _SETUP is not None
-    return _check_file(task, _SETUP)
+    result = _check_file(task, _SETUP)
+    doc = result.document
+    if doc is None:
+        return result
+    # Sent back for the cross-document rules: without the Markdown tokens, and without
+    # the model (generic pydantic models cannot be pickled; the parent validates again).
+    slim = dataclasses.replace(doc, model=None, body=dataclasses.replace(doc.body, tokens=()))
+    return result._replace(document=slim)
+
+
+def _revalidated(doc: Document) -> Document:
+    """A document from a worker, with its model validated again."""
+    if doc.model is not None or doc.schema_findings:
+        return doc
+    from opplan import schemas  # noqa: PLC0415
+    from opplan.document.validation import validate  # noqa: PLC0415
+
+    model, _ = validate(schemas.KINDS[doc.kind], doc.meta, doc.frontmatter_line)
+    return dataclasses.replace(doc, model=model)
 
 
 def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
@@ -311,4 +361,6 @@ def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
             level = settings.level(rule.ID, doc.kind, rule.LEVEL)
             if level == "off":
                 continue
+            if finding.level == "warning":
+                level = "warning"
             yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)

@@ -9,8 +9,14 @@ from opplan.schemas.common import DocumentBase
 from opplan.schemas.op1 import Op1
 from opplan.schemas.op2 import Op2
 from opplan.schemas.prfaq import PrFaq
+from opplan.schemas.rollup import Rollup
 
-KINDS: dict[str, type[DocumentBase]] = {"op1": Op1, "op2": Op2, "prfaq": PrFaq}
+KINDS: dict[str, type[DocumentBase]] = {
+    "op1": Op1,
+    "op2": Op2,
+    "prfaq": PrFaq,
+    "rollup": Rollup,
+}
 
 
 class UnknownKind(OpplanError):
@@ -43,4 +49,14 @@ def get(kind: str) -> type[DocumentBase]:
         raise UnknownKind(unknown_kind_message(kind)) from None
 
 
-__all__ = ["KINDS", "DocumentBase", "Op1", "Op2", "PrFaq", "UnknownKind", "get", "nearest"]
+__all__ = [
+    "KINDS",
+    "DocumentBase",
+    "Op1",
+    "Op2",
+    "PrFaq",
+    "Rollup",
+    "UnknownKind",
+    "get",
+    "nearest",
+]

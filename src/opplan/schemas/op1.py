@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -39,23 +39,26 @@ class Initiative(Strict):
     outcome: str | None = Field(None, description="The measurable outcome it delivers.")
 
 
-class Track(Strict):
+AnyInitiative = TypeVar("AnyInitiative", bound=Initiative)
+
+
+class Track(Strict, Generic[AnyInitiative]):
     """What the team does with a given level of resources."""
 
     headcount: Number = Field(description="The headcount this track needs.")
     budget: Number | None = Field(None, description="The budget this track needs.")
-    initiatives: list[Initiative] = Field(
+    initiatives: list[AnyInitiative] = Field(
         default_factory=list, description="The initiatives in this track."
     )
 
 
-class Tracks(Strict):
+class Tracks(Strict, Generic[AnyInitiative]):
     """The two forward-looking planning tracks."""
 
-    same_resources: Track = Field(
+    same_resources: Track[AnyInitiative] = Field(
         description="What the team achieves with flat headcount and budget."
     )
-    more_investment: Track = Field(
+    more_investment: Track[AnyInitiative] = Field(
         description="What it would achieve with significantly more investment (the 10x question)."
     )
 
@@ -162,4 +165,4 @@ class Op1(PlanFields):
     """OP1: the annual operating plan a team writes in the second half of the year."""
 
     kind: Literal["op1"] = Field(description="Always op1.")
-    tracks: Tracks = Field(description="The same-resources and more-investment tracks.")
+    tracks: Tracks[Initiative] = Field(description="The same-resources and more-investment tracks.")

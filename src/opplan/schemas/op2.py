@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from opplan.schemas.common import Number, Strict, Text
-from opplan.schemas.op1 import Initiative, PlanFields
+from opplan.schemas.op1 import Initiative, PlanFields, Tracks
 
 InitiativeStatus = Literal["planned", "delivered", "on-track", "delayed", "cut"]
 
@@ -24,23 +24,6 @@ class TopDownInitiative(TrackedInitiative):
     """An initiative added by leadership after the OP1 review."""
 
     sponsor: str | None = Field(None, description="The leader who asked for it.")
-
-
-class TrackedTrack(Strict):
-    """A planning track whose initiatives carry a status."""
-
-    headcount: Number = Field(description="The headcount this track needs.")
-    budget: Number | None = Field(None, description="The budget this track needs.")
-    initiatives: list[TrackedInitiative] = Field(
-        default_factory=list, description="The initiatives in this track."
-    )
-
-
-class TrackedTracks(Strict):
-    """The two planning tracks, revised."""
-
-    same_resources: TrackedTrack = Field(description="The plan with flat resources.")
-    more_investment: TrackedTrack = Field(description="The plan with more investment.")
 
 
 class ReviewAction(Strict):
@@ -64,7 +47,9 @@ class Op2(PlanFields):
 
     kind: Literal["op2"] = Field(description="Always op2.")
     op1: Text = Field(description="The path of the OP1 this plan revises, relative to this file.")
-    tracks: TrackedTracks = Field(description="The planning tracks, with initiative statuses.")
+    tracks: Tracks[TrackedInitiative] = Field(
+        description="The planning tracks, with initiative statuses."
+    )
     review_actions: list[ReviewAction] = Field(
         default_factory=list, description="The action items from the OP1 review."
     )

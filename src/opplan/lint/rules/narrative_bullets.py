@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 ID = "narrative-bullets"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ()
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {"exempt_sections": ["Goals"], "ordered": False}
 NEEDS_MODEL = False
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 ID = "page-budget"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ()
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {"pages": 6, "press_release_pages": 1}
 NEEDS_MODEL = False
 NEEDS_PAGES = True

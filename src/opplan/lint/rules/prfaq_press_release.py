@@ -1,13 +1,14 @@
 """The press release reads like one, and the FAQ entries are questions.
 
 Under its "Press release" heading, the press release has a headline (a `##`
-heading), a subheading (a `###` heading), a first paragraph that opens with a
-dateline (a city and a date, then a dash: `SEATTLE, March 2, 2027 —`), a quote
-(a paragraph in double quotes) and a paragraph that tells the reader how to
-get started (it starts with one of `call_to_action`). In the FAQ sections
-("External FAQ", "Internal FAQ") every entry heading is a question ending
-with "?". `checks` chooses which of these apply: headline, subheading,
-dateline, quote, call-to-action, faq-questions.
+heading), a subheading (a `###` heading), a first paragraph (under the
+headings) that opens with a dateline (a city and a date, then a dash:
+`SEATTLE, March 2, 2027 —`), a quote (a paragraph in double quotes) and a
+paragraph that tells the reader how to get started (it starts with one of
+`call_to_action`). In the FAQ sections ("External FAQ", "Internal FAQ")
+every entry heading is a question ending with "?". `checks` chooses which
+of these apply: headline, subheading, dateline, quote, call-to-action,
+faq-questions.
 
 Options: `checks` (all six), `call_to_action` ("To get started").
 
@@ -96,8 +97,11 @@ def _release(
             1,
             f"the press release has no subheading; add a '{subheading}' heading under the headline",
         )
-    if "dateline" in checks and not (blocks and _DATELINE.match(blocks[0].text)):
-        line = blocks[0].line if blocks else where
+    # The dateline opens the release's text: the first paragraph under its headings
+    # (a note to the writer may stand right under "Press release").
+    under = [b for s in sections[1:] for b in s.blocks if b.kind == "paragraph"] or blocks
+    if "dateline" in checks and not (under and _DATELINE.match(under[0].text)):
+        line = under[0].line if under else where
         yield Finding(
             line,
             1,

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 ID = "reading-time"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ()
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {"minutes": 20, "minutes_per_page": 3}
 NEEDS_MODEL = False
 NEEDS_PAGES = True

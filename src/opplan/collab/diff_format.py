@@ -1,0 +1,112 @@
+"""Print a diff as text (the terminal), JSON (tools) or Markdown (a pull-request comment)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from opplan.collab.diff import DocumentDiff, Revisions
+from opplan.collab.semantic import Change, Narrative
+from opplan.errors import UsageError
+from opplan.schemas import nearest
+
+Formatter = Callable[[Revisions, Sequence[DocumentDiff]], str]
+
+
+def text(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
+    lines = [f"plan changes: {revisions.label}"]
+    for doc in docs:
+        lines += ["", f"{doc.path}: {_state(doc)} ({doc.kind}: {doc.title or 'untitled'})"]
+        lines += [f"  {_change(change)}" for change in doc.changes]
+        if doc.narrative:
+            lines += [f"  {line}" for line in _narrative(doc.narrative, arrow="->")]
+        if doc.note:
+            lines.append(f"  note: {doc.note}")
+    lines += ["", summary(docs)]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
+    label = revisions.label.replace(" -> ", " → ")
+    lines = ["## Plan changes", "", f"{summary(docs)} ({label})."]
+    for doc in docs:
+        lines += ["", f"### `{doc.path}`", "", f"*{_state(doc)}* · {doc.kind} · {doc.title}", ""]
+        lines += [f"- {_change(change, bold=True)}" for change in doc.changes]
+        if doc.narrative:
+            lines += [f"- {line}" for line in _narrative(doc.narrative, arrow="→", bold=True)]
+        if doc.note:
+            lines.append(f"- **note:** {doc.note}")
+        if lines[-1] == "":
+            lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def as_json(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
+    payload = {
+        "from": {"revision": revisions.old, "commit": revisions.old_commit},
+        "to": {"revision": revisions.new, "commit": revisions.new_commit},
+        "documents": [
+            {
+                "path": doc.path,
+                "state": doc.state,
+                "old_path": doc.old_path,
+                "kind": doc.kind,
+                "title": doc.title,
+                "changes": [change._asdict() for change in doc.changes],
+                "narrative": doc.narrative._asdict() if doc.narrative else None,
+                "note": doc.note or None,
+            }
+            for doc in docs
+        ],
+    }
+    return json.dumps(payload, indent=2, default=list) + "\n"
+
+
+FORMATS: dict[str, Formatter] = {"text": text, "json": as_json, "markdown": markdown}
+
+
+def get(name: str) -> Formatter:
+    """The formatter with this name, or a UsageError naming the valid ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        hint = nearest(name, list(FORMATS))
+        more = f"; did you mean {hint!r}?" if hint else ""
+        raise UsageError(
+            f"unknown format {name!r}; use one of {', '.join(FORMATS)}{more}"
+        ) from None
+
+
+def summary(docs: Sequence[DocumentDiff]) -> str:
+    if not docs:
+        return "no plan documents changed"
+    counts: dict[str, int] = {}
+    for doc in docs:
+        counts[doc.state] = counts.get(doc.state, 0) + 1
+    states = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
+    return f"{len(docs)} plan document{'s' if len(docs) != 1 else ''} changed: {states}"
+
+
+def _state(doc: DocumentDiff) -> str:
+    return f"renamed from {doc.old_path}" if doc.state == "renamed" else doc.state
+
+
+def _change(change: Change, *, bold: bool = False) -> str:
+    head = f"{change.area} {change.action}:"
+    head = f"**{head}**" if bold else head
+    return f"{head} {change.subject}" + (f" ({change.detail})" if change.detail else "")
+
+
+def _narrative(narrative: Narrative, *, arrow: str, bold: bool = False) -> list[str]:
+    def head(word: str) -> str:
+        return f"**{word}:**" if bold else f"{word}:"
+
+    lines = [
+        f"{head('narrative')} {narrative.words_before:,} {arrow} {narrative.words_after:,} words, "
+        f"{narrative.pages_before:.1f} {arrow} {narrative.pages_after:.1f} pages"
+    ]
+    for state in ("changed", "added", "removed"):
+        titles = [title for title, how in narrative.sections if how == state]
+        if titles:
+            lines.append(f"{head('sections ' + state)} {', '.join(titles)}")
+    return lines

@@ -1,0 +1,118 @@
+"""Where each team stands in the planning cycle on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from opplan.collab import cycle as timeline
+from opplan.collab.git import Commit
+from opplan.collab.plans import by_cycle_and_team
+from opplan.config.model import Phase
+from opplan.document import Document
+from opplan.problem import Problem
+from opplan.schemas.op1 import PlanFields
+
+RANK = {"draft": 0, "review": 1, "approved": 2, "superseded": 3}
+
+
+class TeamStatus(NamedTuple):
+    team: str
+    path: str
+    kind: str
+    status: str
+    last_change: Commit | None  # None: never committed, or not in git
+    missing_pre_reviews: tuple[str, ...]
+    lint_errors: int
+    late: tuple[str, ...]  # why the team is late, one reason per missed phase
+
+
+class CycleStatus(NamedTuple):
+    cycle: int
+    today: dt.date
+    phase: Phase | None
+    next_phase: Phase | None
+    teams: tuple[TeamStatus, ...]
+
+
+def status(
+    docs: Sequence[Document],
+    problems: Sequence[Problem],
+    phases: Sequence[Phase],
+    *,
+    year: int,
+    today: dt.date,
+    commits: dict[str, Commit],
+) -> CycleStatus:
+    """Each team's plan for `year`, measured against the phases that ended before `today`."""
+    errors = Counter(problem.path for problem in problems if problem.level == "error")
+    ended = [phase for phase in phases if phase.end < today]
+    teams = []
+    for (cycle, _), found in sorted(by_cycle_and_team(docs).items()):
+        if cycle != year:
+            continue
+        doc, model = _latest(found)
+        waiting = tuple(p.team for p in model.partners if p.reviewed is None)
+        teams.append(
+            TeamStatus(
+                model.team,
+                doc.path,
+                doc.kind,
+                model.status,
+                commits.get(Path(doc.path).resolve().as_posix()),
+                waiting,
+                sum(errors[d.path] for d, _ in found),
+                tuple(reason for phase in ended if (reason := _missed(phase, found, waiting))),
+            )
+        )
+    teams += [_unreadable(doc, errors[doc.path], commits) for doc in docs if _invalid(doc, year)]
+    upcoming = [phase for phase in phases if phase.start > today]
+    return CycleStatus(
+        year,
+        today,
+        timeline.current(phases, today),
+        upcoming[0] if upcoming else None,
+        tuple(sorted(teams, key=lambda team: team.team.casefold())),
+    )
+
+
+def _latest(found: Sequence[tuple[Document, PlanFields]]) -> tuple[Document, PlanFields]:
+    """The team's OP2 if it has one, else its OP1."""
+    return max(found, key=lambda pair: (pair[0].kind == "op2", RANK[pair[1].status]))
+
+
+def _missed(
+    phase: Phase, found: Sequence[tuple[Document, PlanFields]], waiting: tuple[str, ...]
+) -> str:
+    """Why the team missed what `phase` asked for by its end, or "" when it did not."""
+    title = phase.title or phase.name
+    if phase.kind:
+        kinds = ("op1", "op2") if phase.kind == "op1" else ("op2",)  # an OP2 follows its OP1
+        plans = [model for doc, model in found if doc.kind in kinds]
+        least = phase.status or "draft"
+        if not any(RANK[model.status] >= RANK[least] for model in plans):
+            return f"{title} ended {phase.end}: needs an {phase.kind.upper()} at {least} or later"
+    if phase.pre_reviews and waiting:
+        return f"{title} ended {phase.end}: pre-reviews missing"
+    return ""
+
+
+def _invalid(doc: Document, year: int) -> bool:
+    return doc.kind in ("op1", "op2") and doc.model is None and doc.meta.get("cycle") == year
+
+
+def _unreadable(doc: Document, errors: int, commits: dict[str, Commit]) -> TeamStatus:
+    """A plan whose frontmatter does not pass its schema, from what can be read of it."""
+    return TeamStatus(
+        str(doc.meta.get("team") or doc.path),
+        doc.path,
+        doc.kind,
+        str(doc.meta.get("status") or "unknown"),
+        commits.get(Path(doc.path).resolve().as_posix()),
+        (),
+        errors,
+        ("its frontmatter has errors; run opplan lint",),
+    )

@@ -1,0 +1,24 @@
+"""`opplan diff`: what changed in the plans between two revisions."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from opplan import config
+from opplan.collab import diff_format, git
+from opplan.collab.diff import diff, parse_arguments
+from opplan.errors import ExitCode
+
+
+def run(
+    args: Sequence[str], *, output_format: str = "text", config_file: Path | None = None
+) -> ExitCode:
+    formatter = diff_format.get(output_format)
+    settings = config.load(config_file)
+    cwd = Path.cwd()
+    root = git.toplevel(cwd)
+    revisions, paths = parse_arguments(root, cwd, args)
+    sys.stdout.write(formatter(revisions, diff(root, revisions, paths, settings)))
+    return ExitCode.OK

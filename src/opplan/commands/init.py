@@ -1,0 +1,107 @@
+"""`opplan init`: set up a planning repository.
+
+Writes `opplan.toml`, `plans/README.md`, a GitHub Actions workflow and opplan's
+pre-commit hook. Every file is planned (and every existing file checked) before
+anything is written; an existing file is never replaced, and a second run
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from opplan import __version__, templating
+from opplan.config.model import Config
+from opplan.errors import ExitCode, UsageError
+from opplan.fileio import write_atomic
+from opplan.scaffold import precommit
+from opplan.scaffold.config_file import default_config_text
+from opplan.scaffold.paths import slug
+
+WORKFLOW = Path(".github/workflows/opplan.yml")
+PRECOMMIT = Path(".pre-commit-config.yaml")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One file init writes, or the reason it leaves the file alone."""
+
+    path: Path
+    text: str | None  # None: skipped
+    note: str
+
+
+def run(folder: Path, *, package: str | None = None, today: dt.date | None = None) -> ExitCode:
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder; create it first, or run opplan init inside it")
+    steps = plan(folder.resolve(), package or f"opplan=={__version__}", today or dt.date.today())
+    for step in steps:
+        if step.text is not None:
+            write_atomic(folder / step.path, step.text)
+        verb = "skipped" if step.text is None else step.note
+        reason = f" ({step.note})" if step.text is None else ""
+        sys.stdout.write(f"{verb} {step.path.as_posix()}{reason}\n")
+    if all(step.text is None for step in steps):
+        sys.stdout.write("nothing to do: this folder is already set up for opplan\n")
+    else:
+        if not (folder / ".git").exists():
+            sys.stdout.write("note: this folder is not a git repository; run 'git init' first\n")
+        sys.stdout.write(
+            "next: opplan new op1 --team 'YOUR TEAM' --owner 'YOUR NAME' (see plans/README.md)\n"
+        )
+    return ExitCode.OK
+
+
+def plan(root: Path, package: str, today: dt.date) -> list[Step]:
+    """What init would write under `root`, without writing anything."""
+    config = Config(root=root)
+    cycle = config.new.cycle or today.year + 1
+    paths = config.new.paths
+    plans = _plans_folder(paths.op1)
+    example = paths.op1.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
+    files: dict[Path, Callable[[], str]] = {
+        Path("opplan.toml"): default_config_text,
+        Path(plans) / "README.md": lambda: templating.render(
+            config,
+            "init/plans-README.md.j2",
+            paths=paths,
+            plans=plans,
+            cycle=cycle,
+            example=example,
+        ),
+        WORKFLOW: lambda: templating.render(
+            config, "init/opplan-workflow.yml.j2", package=package, plans=plans
+        ),
+    }
+    steps = [
+        Step(path, None, "it exists") if (root / path).exists() else Step(path, make(), "created")
+        for path, make in files.items()
+    ]
+    steps.append(_precommit(root))
+    return steps
+
+
+def _precommit(root: Path) -> Step:
+    path = root / PRECOMMIT
+    if not path.exists():
+        return Step(PRECOMMIT, precommit.NEW_FILE, "created")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(
+            f"{path}: cannot read it ({err}); fix it, then run opplan init again"
+        ) from None
+    merged = precommit.with_hook(path, text)
+    if merged is None:
+        return Step(PRECOMMIT, None, "it already has the opplan hook")
+    return Step(PRECOMMIT, merged, "added the opplan hook to")
+
+
+def _plans_folder(pattern: str) -> str:
+    """The folder every document path starts in: the pattern's first fixed part."""
+    first = PurePosixPath(pattern).parts[0]
+    return first if "{" not in first and first != pattern else "."

@@ -1,0 +1,212 @@
+"""`opplan render`: documents to PDF, docx and HTML, or one review packet.
+
+Documents render in parallel (`[render] jobs`), each completely in memory; only
+a document whose every output rendered is written, each file atomically. A
+failure is one line naming the document and the cause, and makes the exit code
+2 (1 for a document whose frontmatter does not fit its schema).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from opplan import config, document
+from opplan.config.model import Config
+from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
+from opplan.fileio import write_atomic
+from opplan.lint import discovery
+from opplan.render import packet
+from opplan.render.document import FORMATS, Rendered, render
+from opplan.render.prepare import Prepared, prepare
+from opplan.schemas import nearest
+
+T = TypeVar("T")
+
+
+def run(
+    paths: Sequence[Path],
+    *,
+    to: str | None = None,
+    output_dir: Path | None = None,
+    packet_file: Path | None = None,
+    config_file: Path | None = None,
+) -> ExitCode:
+    settings = config.load(config_file)
+    files = documents(paths)
+    if packet_file is not None:
+        return _packet(files, packet_file, settings)
+    formats = parse_formats(to) if to else settings.render.formats
+    folder = output_dir or settings.root / settings.render.output_dir
+    targets = _targets(files, formats, folder)
+    results = _parallel(
+        files, lambda path: render(_load(path, settings), settings, formats), settings
+    )
+    code = ExitCode.OK
+    done: list[Rendered] = []
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, OpplanError):
+            code = max(code, _report(path, result))
+            continue
+        for warning in result.warnings:
+            sys.stderr.write(f"{path}: warning: {warning}\n")
+        for fmt, data in result.outputs.items():
+            _write(targets[path][fmt], data)
+        done.append(result)
+    _summary(done, targets, settings)
+    return code
+
+
+def documents(paths: Sequence[Path]) -> list[Path]:
+    """The documents to render: files as given, plan documents found in folders."""
+    if not paths:
+        raise UsageError("name the documents to render, e.g. 'opplan render plans/op1.md'")
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                file
+                for file in discovery.markdown_files(path)
+                if discovery.looks_like_plan(file.read_text(encoding="utf-8", errors="replace"))
+            )
+        else:
+            found.append(path)
+    if not found:
+        raise UsageError(f"no plan documents in {', '.join(map(str, paths))}")
+    return list(dict.fromkeys(found))
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    for fmt in chosen:
+        if fmt not in FORMATS:
+            hint = nearest(fmt, FORMATS)
+            suggestion = f" (did you mean {hint!r}?)" if hint else ""
+            raise UsageError(
+                f"unknown format {fmt!r} for --to{suggestion}; use {', '.join(FORMATS)}"
+            )
+    if not chosen:
+        raise UsageError(f"--to needs one or more of {', '.join(FORMATS)}, e.g. --to pdf,docx")
+    return chosen
+
+
+def _targets(
+    files: Sequence[Path], formats: Sequence[str], folder: Path
+) -> dict[Path, dict[str, Path]]:
+    targets: dict[Path, dict[str, Path]] = {}
+    owners: dict[Path, Path] = {}
+    for path in files:
+        targets[path] = {fmt: folder / f"{path.stem}.{fmt}" for fmt in formats}
+        for target in targets[path].values():
+            if target in owners:
+                raise UsageError(
+                    f"{owners[target]} and {path} would both be written to {target}; "
+                    "render them separately with -o, or rename one"
+                )
+            owners[target] = path
+    return targets
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise UsageError(f"{path}: cannot write ({err.strerror or err}); check -o") from None
+
+
+def _load(path: Path, settings: Config) -> document.Document:
+    return document.load(path, settings.lint.appendix_titles)
+
+
+def _report(path: Path, err: OpplanError) -> ExitCode:
+    where = "" if isinstance(err, DocumentError) else f"{path}: "
+    sys.stderr.write(f"opplan: error: {where}{err}\n")
+    return err.exit_code
+
+
+def _parallel(
+    files: Sequence[Path], work: Callable[[Path], T], settings: Config
+) -> list[T | OpplanError]:
+    """`work` on every file, `[render] jobs` at a time, with a progress bar on a terminal."""
+
+    def guarded(path: Path) -> T | OpplanError:
+        try:
+            return work(path)
+        except OpplanError as err:
+            return err
+
+    with _progress(len(files)) as advance, ThreadPoolExecutor(settings.render.jobs) as pool:
+        futures = [pool.submit(guarded, path) for path in files]
+        for future in futures:
+            future.add_done_callback(lambda _: advance())
+        return [future.result() for future in futures]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
+    columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("render", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _summary(
+    done: Sequence[Rendered], targets: dict[Path, dict[str, Path]], settings: Config
+) -> None:
+    if not done:
+        return
+    table = Table(box=None, pad_edge=False)
+    table.add_column("document")
+    for column in ("narrative pages", "total pages", "reading min"):
+        table.add_column(column, justify="right")
+    table.add_column("outputs")
+    for result in done:
+        pages = result.pages
+        approx = "" if pages.exact else "~"  # estimated: no PDF typeset in this run
+        minutes = packet.minutes(pages.narrative, settings)
+        first, *others = targets[Path(result.path)].values()
+        outputs = ", ".join([str(first), *(other.suffix for other in others)])
+        table.add_row(
+            result.path,
+            f"{approx}{pages.narrative:.1f}",
+            f"{approx}{pages.total:.0f}",
+            f"{approx}{minutes:.0f}",
+            outputs,
+        )
+    width = None if sys.stdout.isatty() else 240  # a log or a pipe gets whole lines
+    Console(width=width, highlight=False).print(table)
+
+
+def _packet(files: Sequence[Path], target: Path, settings: Config) -> ExitCode:
+    results = _parallel(files, lambda path: prepare(_load(path, settings), settings), settings)
+    failures = [
+        (path, r) for path, r in zip(files, results, strict=True) if isinstance(r, OpplanError)
+    ]
+    for path, err in failures:
+        _report(path, err)
+    if failures:
+        sys.stderr.write(f"opplan: error: {target} not written; fix the documents above\n")
+        return max(err.exit_code for _, err in failures)
+    prepared = [r for r in results if isinstance(r, Prepared)]
+    for item in prepared:
+        for warning in item.warnings:
+            sys.stderr.write(f"{item.name}: warning: {warning}\n")
+    try:
+        data = packet.render(prepared, settings)
+    except OpplanError as err:
+        sys.stderr.write(f"opplan: error: {target}: {err}\n")
+        return err.exit_code
+    _write(target, data)
+    sys.stdout.write(f"{target}: {len(prepared)} documents\n")
+    return ExitCode.OK

@@ -1,0 +1,48 @@
+"""`opplan rollup`: roll the teams' plans for a cycle up into one document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from opplan import config
+from opplan.collab.corpus import load_documents, warn_all
+from opplan.collab.rollup import build
+from opplan.collab.rollup_document import render
+from opplan.collab.selection import select
+from opplan.errors import ExitCode, UsageError
+from opplan.fileio import write_atomic
+
+
+def run(
+    paths: Sequence[Path],
+    *,
+    org: str,
+    output: Path | None = None,
+    cycle: int | None = None,
+    kind: str | None = None,
+    owners: Sequence[str] = (),
+    today: dt.date | None = None,
+    config_file: Path | None = None,
+) -> ExitCode:
+    if not org.strip():
+        raise UsageError("--org must name the organisation, e.g. --org 'Commerce Engineering'")
+    if kind not in (None, "op1", "op2"):
+        raise UsageError(f"--kind must be op1 or op2, not {kind!r}")
+    settings = config.load(config_file)
+    docs = load_documents(paths, settings.lint)
+    selection = select(docs, org=org, cycle=cycle, kind=kind)
+    warn_all(selection.notes)
+    base = output.parent if output else Path.cwd()
+    data = build(selection, org, settings.page, base)
+    text = render(data, owners or [org], today or dt.date.today(), settings)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        count = len(data.teams)
+        plural = "" if count == 1 else "s"
+        sys.stderr.write(f"opplan: wrote {output}: {count} team plan{plural} for {data.cycle}\n")
+    return ExitCode.OK

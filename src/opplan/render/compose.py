@@ -1,0 +1,165 @@
+"""A document as the final Markdown pandoc reads: title block, narrative, appendix, tables.
+
+The body is cut at the appendix (as `opplan lint` cuts it); a `<!-- opplan:table
+NAME -->` line in the narrative is replaced by that table, and the tables not
+placed that way go to the appendix (unless `[render] appendix_tables` is off).
+The kind's template `render/<kind>.md.j2` puts the parts together. Marks (empty
+divs of class `opplan-mark`) tell the typesetter where the appendix and the
+press release start and end, for exact page counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from opplan import templating
+from opplan.config.model import Config
+from opplan.document import Document
+from opplan.errors import DocumentError
+from opplan.render import tables
+from opplan.render.tables import Table
+from opplan.schemas import DocumentBase, nearest
+
+MARKER = re.compile(r"\s*<!--\s*opplan:table\s+([\w-]*)\s*-->\s*")
+MARK_CLASS = "opplan-mark"
+KIND_LABELS = {"op1": "OP1", "op2": "OP2", "prfaq": "PR/FAQ"}
+PRESS_RELEASE = "press release"
+
+
+def mark(name: str) -> str:
+    """An empty div the writers turn into a page-position mark."""
+    return f"\n::: {{#opplan-{name} .{MARK_CLASS}}}\n:::\n"
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The final Markdown of a document, and what was placed where."""
+
+    markdown: str
+    model: DocumentBase
+    placed: tuple[str, ...]  # tables placed in the narrative by a marker
+
+
+def model_of(doc: Document) -> DocumentBase:
+    """The validated frontmatter, or the first schema problem as a DocumentError."""
+    if doc.model is None:
+        finding = doc.schema_findings[0] if doc.schema_findings else None
+        line, column = (finding.line, finding.column) if finding else (1, 1)
+        reason = finding.message if finding else "the frontmatter does not fit its schema"
+        raise DocumentError(
+            doc.path,
+            f"{reason}; run 'opplan lint' and fix it",
+            rule="schema",
+            line=line,
+            column=column,
+        )
+    return doc.model
+
+
+def compose(doc: Document, config: Config) -> Composed:
+    """The document's final Markdown, from its kind's template."""
+    model = model_of(doc)
+    lines = [_defuse(line) for line in doc.body.lines]
+    first = doc.body.first_line
+    edits: dict[int, list[str]] = {}  # body line index -> lines that replace it
+    placed = _place_tables(doc, model, edits)
+    appendix_index = next((s.line - first for s in doc.body.sections if s.appendix), None)
+    _mark_press_release(doc, lines, edits)
+    for index in sorted(edits, reverse=True):
+        lines[index : index + 1] = edits[index]
+    if appendix_index is not None:
+        shift = sum(len(new) - 1 for index, new in edits.items() if index <= appendix_index)
+        appendix_index += shift
+    cut = len(lines) if appendix_index is None else appendix_index
+    narrative = "\n".join(lines[:cut])
+    appendix = "\n".join(lines[cut:])
+    remaining = [
+        table
+        for name in tables.names(model.kind)
+        if name not in placed
+        and config.render.appendix_tables
+        and (table := tables.build(model, name)) is not None
+    ]
+    if not appendix.strip() and remaining:
+        appendix = "# Appendix\n"
+    if appendix.strip():
+        appendix = mark("appendix") + "\n" + appendix
+    markdown = templating.render(
+        config,
+        f"render/{model.kind}.md.j2",
+        doc=model,
+        kind_label=KIND_LABELS[model.kind],
+        narrative=narrative.strip("\n"),
+        appendix=appendix.strip("\n"),
+        tables=remaining,
+        md=_md,
+    )
+    return Composed(markdown, model, tuple(placed))
+
+
+def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]]) -> list[str]:
+    known = tables.names(model.kind)
+    placed: list[str] = []
+    for section in doc.body.sections:
+        for block in section.blocks:
+            if block.kind != "html":
+                continue
+            source = "\n".join(
+                doc.body.lines[
+                    block.line - doc.body.first_line : block.end_line - doc.body.first_line + 1
+                ]
+            )
+            found = MARKER.fullmatch(source)
+            if found is None:
+                continue
+            name = found.group(1)
+            if name not in known:
+                hint = nearest(name, known)
+                suggestion = f"did you mean {hint!r}? " if hint else ""
+                raise DocumentError(
+                    doc.path,
+                    f"unknown table {name!r} in the marker; {suggestion}tables: {', '.join(known)}",
+                    rule="render",
+                    line=block.line,
+                )
+            if section.appendix:
+                continue  # the appendix lists every table anyway
+            table = tables.build(model, name)
+            index = block.line - doc.body.first_line
+            edits[index] = ["", table.markdown if table else "", ""]
+            for extra in range(index + 1, block.end_line - doc.body.first_line + 1):
+                edits[extra] = []
+            placed.append(name)
+    return placed
+
+
+def _mark_press_release(doc: Document, lines: list[str], edits: dict[int, list[str]]) -> None:
+    sections = doc.body.sections
+    first = doc.body.first_line
+    for position, section in enumerate(sections):
+        if section.level and section.title.strip().lower() == PRESS_RELEASE:
+            start = section.line - first
+            edits[start] = [mark("pr-start"), lines[start]]
+            after = next((s for s in sections[position + 1 :] if s.level <= section.level), None)
+            if after is None:
+                edits[len(lines)] = [mark("pr-end")]
+                lines.append("")
+            else:
+                edits[after.line - first] = [mark("pr-end"), lines[after.line - first]]
+            return
+
+
+def _md(value: object) -> str | list[str]:
+    """Plain text (or each item of a list) escaped for Markdown; for templates."""
+    if isinstance(value, list | tuple):
+        return [tables.escape(item) for item in value]
+    return tables.escape(value)
+
+
+def _defuse(text: str) -> str:
+    """The author's text, unable to forge opplan's own marks."""
+    return text.replace(MARK_CLASS, "opplan-text")
+
+
+__all__ = ["Composed", "Table", "compose", "mark", "model_of"]

@@ -1,0 +1,49 @@
+"""Render one document to the formats asked for, all in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from opplan import pages
+from opplan.config.model import Config
+from opplan.document import Document
+from opplan.pages import PageCount
+from opplan.render import docx, exact, html
+from opplan.render.prepare import Prepared, prepare
+from opplan.render.typeset import typeset
+
+FORMATS = ("pdf", "docx", "html")
+Writer = Callable[[Prepared, Config], bytes]
+WRITERS: dict[str, Writer] = {"docx": docx.render, "html": html.render}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document's outputs by format, its pages (exact when typeset) and warnings."""
+
+    path: str
+    title: str
+    owners: tuple[str, ...]
+    outputs: dict[str, bytes]
+    pages: PageCount
+    warnings: tuple[str, ...]
+
+
+def render(doc: Document, config: Config, formats: Sequence[str]) -> Rendered:
+    """Every output of `doc` in `formats`; nothing is written here."""
+    prepared = prepare(doc, config)
+    outputs: dict[str, bytes] = {}
+    counted: PageCount | None = None
+    for fmt in formats:
+        if fmt == "pdf":
+            data, counted = typeset(prepared, config, config.page)
+            exact.store(config, exact.cache_key(doc, config.page, config), counted)
+            outputs["pdf"] = data or b""
+        else:
+            outputs[fmt] = WRITERS[fmt](prepared, config)
+    if counted is None:
+        key = exact.cache_key(doc, config.page, config)
+        counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)
+    model = prepared.model
+    return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, prepared.warnings)

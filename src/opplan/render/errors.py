@@ -1,0 +1,12 @@
+"""The error of a rendering step."""
+
+from __future__ import annotations
+
+from opplan.errors import OpplanError
+
+
+class RenderError(OpplanError):
+    """A document that cannot be rendered: a template, pandoc or typst failure (exit 2).
+
+    The message says what failed; the caller puts the document's path in front.
+    """

@@ -1,0 +1,54 @@
+"""A review packet: several documents in one PDF, after a cover page that lists them.
+
+The cover gives each document's title, owners, narrative pages and reading
+minutes (exact, from the typesetting) and the total reading time, in the order
+given. Each document keeps its own running header, DRAFT marks and "Page X of Y".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from opplan import pages
+from opplan.config.model import Config
+from opplan.render import pdf
+from opplan.render.prepare import Prepared
+from opplan.render.typeset import typeset, typst_document
+
+
+def minutes(narrative: float, config: Config) -> float:
+    return pages.reading_minutes(narrative, config.render.minutes_per_page)
+
+
+def render(documents: Sequence[Prepared], config: Config, title: str = "Review packet") -> bytes:
+    """The packet's PDF."""
+    root = Path(os.path.commonpath([str(prepared.root) for prepared in documents]))
+    counts = [typeset(prepared, config, config.page, export=False)[1] for prepared in documents]
+    rows = [
+        {
+            "title": pdf.string(prepared.model.title),
+            "owners": pdf.string(", ".join(prepared.model.owners)),
+            "pages": pdf.string(f"{count.narrative:.1f}"),
+            "minutes": pdf.string(f"{minutes(count.narrative, config):.0f}"),
+        }
+        for prepared, count in zip(documents, counts, strict=True)
+    ]
+    total = sum(minutes(count.narrative, config) for count in counts)
+    parts = [
+        typst_document(prepared, config, index, root) for index, prepared in enumerate(documents, 1)
+    ]
+    text = pdf.source(
+        config,
+        config.page,
+        parts,
+        "render/packet.typ.j2",
+        title=pdf.string(title),
+        subtitle=pdf.string(f"{len(documents)} documents · {dt.date.today().isoformat()}"),
+        rows=rows,
+        total_minutes=pdf.string(f"{total:.0f}"),
+    )
+    data, _ = pdf.typeset(config, text, root, "the packet")
+    return data or b""

@@ -1,0 +1,93 @@
+"""A document made ready for every writer: composed, parsed by pandoc and sanitized."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from opplan.config.model import Config
+from opplan.document import Document
+from opplan.render import ast, pandoc
+from opplan.render.ast import Node
+from opplan.render.compose import KIND_LABELS, Composed, compose
+from opplan.render.sanitize import Sanitizer
+from opplan.schemas import DocumentBase
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document's safe AST, its model, its root folder and the warnings on the way."""
+
+    doc: Document
+    composed: Composed
+    tree: dict[str, Any]
+    root: Path
+    warnings: tuple[str, ...]
+
+    @property
+    def model(self) -> DocumentBase:
+        return self.composed.model
+
+    @property
+    def name(self) -> str:
+        return self.doc.path
+
+    @property
+    def header(self) -> str:
+        """The running header: team, kind and cycle, status."""
+        model = self.model
+        label = f"{KIND_LABELS[model.kind]} {model.cycle}"
+        return f"{model.team} · {label} · {model.status.capitalize()}"
+
+    @property
+    def draft(self) -> bool:
+        return self.model.status == "draft"
+
+
+def root_of(path: Path, config: Config) -> Path:
+    """The folder nothing outside of is read: the repository, else the configuration's
+    folder if the document is in it, else the document's own folder."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    configured = config.root.resolve()
+    return configured if folder.is_relative_to(configured) else folder
+
+
+def prepare(doc: Document, config: Config) -> Prepared:
+    """Compose the document, parse it with pandoc and make it safe to typeset."""
+    composed = compose(doc, config)
+    path = Path(doc.path)
+    root = root_of(path, config)
+    sanitizer = Sanitizer(folder=path.resolve().parent, root=root)
+    tree = sanitizer(pandoc.parse(composed.markdown, doc.path))
+    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings))
+
+
+def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
+    """Images as data URIs, so that sandboxed pandoc reads no file (docx, HTML)."""
+
+    def visit(node: Node) -> Node:
+        if node["t"] == "Image":
+            path = Path(node["c"][2][0])
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            node["c"][2][0] = f"data:{kind};base64,{data}"
+        return node
+
+    return {**tree, "blocks": ast.walk(tree["blocks"], visit)}
+
+
+def rooted_images(tree: dict[str, Any], root: Path) -> dict[str, Any]:
+    """Image paths relative to the typst root ("/plans/chart.png")."""
+
+    def visit(node: Node) -> Node:
+        if node["t"] == "Image":
+            node["c"][2][0] = "/" + Path(node["c"][2][0]).relative_to(root).as_posix()
+        return node
+
+    return {**tree, "blocks": ast.walk(tree["blocks"], visit)}

@@ -1,0 +1,99 @@
+"""Make a document's AST safe to typeset: nothing from outside the repository gets in.
+
+A plan can come from any contributor's pull request, and CI renders it, so the
+body is untrusted input:
+
+- raw HTML, LaTeX, typst or Office XML (```` ```{=typst} ````, `<div>`, `\\input`)
+  is shown as code text, with a warning; HTML comments are dropped quietly;
+- images must be files inside the root (the repository); remote images, absolute
+  paths that leave the root and missing files are left out, with a warning;
+- attributes that pandoc's typst writer passes through as typst code (`typst:*`)
+  are dropped, with a warning, and image sizes must be plain lengths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opplan.render import ast
+from opplan.render.ast import Node
+
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
+LENGTH = re.compile(r"\d+(\.\d+)?(%|in|cm|mm|pt|px|em)?")
+KEPT_KEYS = {"custom-style", "width", "height"}
+SNIPPET = 60
+
+
+@dataclass
+class Sanitizer:
+    """Checks one document, collecting a warning for everything it changes."""
+
+    folder: Path  # the document's folder: relative image paths start there
+    root: Path  # nothing outside it is read
+    warnings: list[str] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)
+
+    def __call__(self, tree: dict[str, Any]) -> dict[str, Any]:
+        return {**tree, "blocks": ast.walk(tree["blocks"], self.visit)}
+
+    def visit(self, node: Node) -> Node | list[Node] | None:
+        kind = node["t"]
+        if kind in ("RawBlock", "RawInline"):
+            return self.raw(node)
+        attributes = ast.attr(node)
+        if attributes is not None:
+            attributes[2] = [pair for pair in attributes[2] if self.keep(pair)]
+        if kind == "Image":
+            return self.image(node)
+        return node
+
+    def raw(self, node: Node) -> Node | None:
+        fmt, content = node["c"]
+        if fmt == "html" and re.fullmatch(r"\s*<!--.*-->\s*", content, re.DOTALL):
+            return None
+        self.warn(f"raw {fmt} {_snippet(content)!r} is shown as text, not run")
+        block = node["t"] == "RawBlock"
+        return ast.code_block(content) if block else ast.code(content)
+
+    def keep(self, pair: list[str]) -> bool:
+        key, value = pair
+        if key not in KEPT_KEYS or (key in ("width", "height") and not LENGTH.fullmatch(value)):
+            self.warn(f"attribute {key}={_snippet(value)!r} is ignored")
+            return False
+        return True
+
+    def image(self, node: Node) -> Node:
+        source = node["c"][2][0]
+        path, problem = self.resolve(source)
+        if path is None:
+            self.warn(f"image {_snippet(source)!r} is left out: {problem}")
+            alt = ast.text(node["c"][1]).strip()
+            return ast.emph_text(f"[image left out{': ' + alt if alt else ''}]")
+        self.images.append(path)
+        node["c"][2][0] = str(path)
+        return node
+
+    def resolve(self, source: str) -> tuple[Path | None, str]:
+        """The image file inside the root, or None and why not."""
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", source) or source.startswith("//"):
+            return None, "only image files in the repository are used, nothing is fetched"
+        path = (self.folder / source).resolve()
+        if not path.is_relative_to(self.root):
+            return None, f"it is outside the repository ({self.root})"
+        if path.suffix.lower() not in IMAGE_TYPES:
+            return None, f"use one of {', '.join(sorted(IMAGE_TYPES))}"
+        if not path.is_file():
+            return None, "no such file"
+        return path, ""
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"

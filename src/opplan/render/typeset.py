@@ -1,0 +1,30 @@
+"""One document typeset with typst: its PDF and its exact page counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opplan.config.model import Config, Page
+from opplan.pages import PageCount
+from opplan.render import marks, pdf
+from opplan.render.prepare import Prepared, rooted_images
+
+
+def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -> pdf.TypstDocument:
+    """The document's part of a typst source, with ids made unique by `index` in a packet."""
+    tree = marks.for_typst(prepared.tree, index, config.render.appendix_new_page)
+    tree = rooted_images(tree, root)
+    if index:
+        tree = marks.prefix_ids(tree, f"d{index}-")
+    body = pdf.markup(tree, prepared.name)
+    return pdf.TypstDocument(index, prepared.header, prepared.draft, body)
+
+
+def typeset(
+    prepared: Prepared, config: Config, page: Page, *, export: bool = True
+) -> tuple[bytes | None, PageCount]:
+    """The document's PDF (when `export`) and exact page counts."""
+    part = typst_document(prepared, config, 0, prepared.root)
+    text = pdf.source(config, page, [part])
+    data, positions = pdf.typeset(config, text, prepared.root, prepared.name, export=export)
+    return data, pdf.page_count(positions["0"], page)

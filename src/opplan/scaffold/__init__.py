@@ -1,0 +1,1 @@
+"""Start documents and planning repositories: values, paths, skeletons and set-up files."""

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import Result
+
+from opplan import __version__, config
+from opplan.config.model import Config
+
+Cli = Callable[..., Result]
+Write = Callable[[str, str | bytes], Path]
+
+FILES = [
+    "opplan.toml",
+    "plans/README.md",
+    ".github/workflows/opplan.yml",
+    ".pre-commit-config.yaml",
+]
+
+EXISTING_PRECOMMIT = """\
+# our hooks
+repos:
+-   repo: https://github.com/pre-commit/pre-commit-hooks
+    rev: v4.5.0
+    hooks:
+    -   id: trailing-whitespace  # keep this one
+# end of the list
+
+ci:
+    autofix_prs: false
+"""
+
+
+def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        path.relative_to(root).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+
+
+def _yaml(path: Path) -> object:
+    return YAML(typ="safe", pure=True).load(path.read_text())
+
+
+def test_init_writes_each_file_then_a_second_run_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+    first = cli("init", tmp_path)
+    assert first.exit_code == 0, first.output
+    assert [line.split(" ", 1)[1] for line in first.stdout.splitlines()[:4]] == FILES
+    assert sorted(_snapshot(tmp_path)) == sorted(FILES)
+    before = _snapshot(tmp_path)
+    second = cli("init", tmp_path)
+    assert second.exit_code == 0
+    assert second.stdout.splitlines() == [
+        "skipped opplan.toml (it exists)",
+        "skipped plans/README.md (it exists)",
+        "skipped .github/workflows/opplan.yml (it exists)",
+        "skipped .pre-commit-config.yaml (it already has the opplan hook)",
+        "nothing to do: this folder is already set up for opplan",
+    ]
+    assert _snapshot(tmp_path) == before
+
+
+def test_the_configuration_file_sets_every_setting_to_its_default(cli: Cli, tmp_path: Path) -> None:
+    cli("init", tmp_path)
+    path = tmp_path / "opplan.toml"
+    loaded = config.load(start=tmp_path)
+    assert loaded == Config(root=tmp_path.resolve(), source=path)
+    text = path.read_text()
+    for section in ("page", "lint", "templates", "new", "new.paths"):
+        assert f"\n[{section}]\n" in text
+    settings = [line for line in text.splitlines() if re.match(r"^\w+ = ", line)]
+    assert len(settings) >= 10 and all("  # " in line for line in settings)
+    assert "# cycle = 2027  # The default cycle (unset: next year)." in text
+
+
+def test_the_workflow_lints_pull_requests_and_uploads_pdfs(cli: Cli, tmp_path: Path) -> None:
+    cli("init", tmp_path, "--package", "git+https://example.com/opplan.git@v1")
+    workflow = _yaml(tmp_path / ".github/workflows/opplan.yml")
+    assert isinstance(workflow, dict) and "pull_request" in workflow["on"]
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@")
+    runs = [step.get("run", "") for step in steps]
+    assert 'python -m pip install "git+https://example.com/opplan.git@v1"' in runs
+    lint = runs.index("opplan lint --format github")
+    render = next(i for i, run in enumerate(runs) if run.startswith("opplan render"))
+    found = re.fullmatch(r"opplan render (\S+) --to pdf -o (\S+)", runs[render])
+    assert found and found[1] == "plans"
+    upload = steps[render + 1]
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert upload["with"]["path"].rstrip("/") == found[2]
+    assert lint < render
+
+
+def test_the_workflow_installs_this_version_by_default(cli: Cli, tmp_path: Path) -> None:
+    cli("init", tmp_path)
+    text = (tmp_path / ".github/workflows/opplan.yml").read_text()
+    assert f'pip install "opplan=={__version__}"' in text
+
+
+def test_the_hook_is_added_to_an_existing_pre_commit_file(
+    cli: Cli, tmp_path: Path, write: Write
+) -> None:
+    path = write(".pre-commit-config.yaml", EXISTING_PRECOMMIT)
+    result = cli("init", tmp_path)
+    assert "added the opplan hook to .pre-commit-config.yaml" in result.stdout
+    text = path.read_text()
+    ours = (
+        "-   repo: local\n"
+        "    hooks:\n"
+        "      - id: opplan-lint\n"
+        "        name: opplan lint\n"
+        "        entry: opplan lint\n"
+        "        language: system\n"
+        "        pass_filenames: false\n"
+        "        files: '(\\.md|opplan\\.toml)$'\n"
+    )
+    # Inserted at the end of the list, indented like its items; nothing else changes.
+    assert text == EXISTING_PRECOMMIT.replace("# end of the list", ours + "# end of the list")
+    data = _yaml(path)
+    assert isinstance(data, dict) and data["ci"] == {"autofix_prs": False}
+    assert [hook["id"] for repo in data["repos"] for hook in repo["hooks"]] == [
+        "trailing-whitespace",
+        "opplan-lint",
+    ]
+    assert cli("init", tmp_path).stdout.startswith("skipped")
+    assert path.read_text() == text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("repos:\n  - repo: [\n", ".pre-commit-config.yaml:3: invalid YAML"),
+        ("- a list\n", ".pre-commit-config.yaml:1: expected a mapping with a 'repos' list"),
+        ("fail_fast: true\n", ".pre-commit-config.yaml:1: no 'repos' list"),
+    ],
+)
+def test_a_pre_commit_file_it_cannot_extend_stops_init_before_it_writes(
+    cli: Cli, tmp_path: Path, write: Write, text: str, message: str
+) -> None:
+    write(".pre-commit-config.yaml", text)
+    result = cli("init", tmp_path)
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert sorted(_snapshot(tmp_path)) == [".pre-commit-config.yaml"]
+
+
+def test_existing_files_are_never_clobbered(cli: Cli, tmp_path: Path, write: Write) -> None:
+    write("opplan.toml", "[page]\npaper = 'a4'\n")
+    write("plans/README.md", "ours\n")
+    result = cli("init", tmp_path)
+    assert result.exit_code == 0
+    assert "skipped opplan.toml (it exists)" in result.stdout
+    assert "skipped plans/README.md (it exists)" in result.stdout
+    assert "created .github/workflows/opplan.yml" in result.stdout
+    assert (tmp_path / "opplan.toml").read_text() == "[page]\npaper = 'a4'\n"
+    assert (tmp_path / "plans/README.md").read_text() == "ours\n"
+
+
+def test_init_needs_an_existing_folder(cli: Cli, tmp_path: Path) -> None:
+    result = cli("init", tmp_path / "nope")
+    assert result.exit_code == 2 and "nope: no such folder" in result.stderr

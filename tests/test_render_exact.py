@@ -1,0 +1,67 @@
+"""Exact page counts: the same as the rendered PDF, and cached by content."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import EXAMPLES
+from opplan import document
+from opplan.config.model import Page
+from opplan.render.exact import cache_dir, exact_pages
+from render_helpers import pdf_pages, rendered, settings
+
+
+def copy_example(root: Path, name: str = "prfaq-instant-payouts.md") -> Path:
+    shutil.copy(EXAMPLES / name, root / name)
+    return root / name
+
+
+def test_exact_pages_match_the_rendered_pdf(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    path = copy_example(tmp_path)
+    counted = exact_pages(document.load(path), conf.page, conf)
+    result = rendered(path, conf)
+    assert counted == result.pages
+    assert counted.exact and counted.total == len(pdf_pages(result.outputs["pdf"]))
+
+
+def test_repeat_runs_read_the_cache(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    doc = document.load(copy_example(tmp_path))
+    first = exact_pages(doc, conf.page, conf)
+    [cached] = cache_dir(conf).glob("*.json")
+    cached.write_text(json.dumps({**first._asdict(), "narrative": 42.0}))
+    assert exact_pages(doc, conf.page, conf).narrative == 42.0  # read, not typeset again
+
+
+def test_the_cache_key_follows_content_geometry_and_templates(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    path = copy_example(tmp_path)
+    base = exact_pages(document.load(path), conf.page, conf)
+    path.write_text(
+        path.read_text().replace("# External FAQ", "# External FAQ\n\n" + "Filler. " * 900)
+    )
+    longer = exact_pages(document.load(path), conf.page, conf)
+    assert longer.narrative > base.narrative + 1
+    bigger = exact_pages(document.load(path), Page(font_size=13), conf)
+    assert bigger.narrative > longer.narrative
+    assert len(list(cache_dir(conf).glob("*.json"))) == 3
+
+
+def test_a_local_typst_style_changes_the_count(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    path = copy_example(tmp_path)
+    base = exact_pages(document.load(path), conf.page, conf)
+    style = (Path(__file__).parents[1] / "templates" / "render" / "style.typ.j2").read_text()
+    local = tmp_path / "templates" / "render"
+    local.mkdir(parents=True)
+    (local / "style.typ.j2").write_text(style.replace("leading: 0.6em", "leading: 1.6em"))
+    assert exact_pages(document.load(path), conf.page, conf).narrative > base.narrative + 1
+
+
+def test_settings_default_to_the_documents_configuration(tmp_path: Path) -> None:
+    conf = settings(tmp_path, '[render]\ncache_dir = "cache"\n')
+    exact_pages(document.load(copy_example(tmp_path)), conf.page)
+    assert list((tmp_path / "cache" / "pages").glob("*.json"))
