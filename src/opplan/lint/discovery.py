@@ -33,7 +33,7 @@ class Filter:
 
     def _relative(self, path: Path) -> str | None:
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return _absolute(path).relative_to(self.root).as_posix()
         except ValueError:
             return None  # outside the configuration's folder: globs do not apply
 
@@ -70,7 +70,7 @@ class _GitIgnores:
             self.specs.append((folder.resolve(), pathspec.GitIgnoreSpec.from_lines(lines)))
 
     def ignored(self, path: Path, *, folder: bool = False) -> bool:
-        resolved = path.resolve()
+        resolved = _absolute(path)
         verdict = False
         for base, spec in self.specs:
             try:
@@ -88,25 +88,32 @@ def markdown_files(folder: Path, rules: Filter | None = None) -> list[Path]:
     return sorted(_walk(folder, rules or Filter(folder, ("**/*.md",), ())))
 
 
+def _absolute(path: Path) -> Path:
+    # Paths from the walk are absolute and resolved already; resolving costs system calls.
+    return path if path.is_absolute() else path.resolve()
+
+
 def _walk(top: Path, rules: Filter) -> Iterator[Path]:
     ignores = _GitIgnores(top)
+    base = top.resolve()
     for root, dirs, files in os.walk(top):
         here = Path(root)
-        ignores.add(here)
+        absolute = base / os.path.relpath(root, top)
+        ignores.add(absolute)
         dirs[:] = sorted(
             d
             for d in dirs
             if not d.startswith(".")
             and d not in SKIPPED_DIRS
-            and not ignores.ignored(here / d, folder=True)
-            and not rules.excluded(here / d, folder=True)
+            and not ignores.ignored(absolute / d, folder=True)
+            and not rules.excluded(absolute / d, folder=True)
         )
         for name in files:
             if not name.endswith(".md"):
                 continue
-            path = here / name
-            if rules.included(path) and not rules.excluded(path) and not ignores.ignored(path):
-                yield path
+            full = absolute / name
+            if rules.included(full) and not rules.excluded(full) and not ignores.ignored(full):
+                yield here / name
 
 
 def looks_like_plan(text: str) -> bool:

@@ -22,7 +22,6 @@ from opplan.errors import DocumentError, ExitCode
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
 from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
-from opplan.lint.rules import RULES
 from opplan.pages import PageCount, estimate
 from opplan.problem import Problem
 
@@ -98,7 +97,6 @@ def lint(
     CPU, 1: none). With `plans_only`, named files are treated like files found
     in a folder: skipped unless they are plan documents or excluded.
     """
-    setup = _Setup(settings, page or Page(), page_counter, _corpus_rules_enabled(settings))
     report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
     files, folders = _gather(paths, rules, report, plans_only=plans_only)
@@ -112,8 +110,13 @@ def lint(
             hits.append(file)
             report.problems.extend(hit[1])
     corpus = None
-    if setup.keep and cache is not None and not pending:
-        corpus = cache.get_corpus(_corpus_key(hits))  # nothing changed, nor did the corpus
+    if cache is not None and not pending:
+        # Nothing changed: nor did the cross-document problems, stored by the run that
+        # found them (with this configuration, so only if those rules are enabled).
+        corpus = cache.get_corpus(_corpus_key(hits)) or []
+    # Checking needs the rules (and, through the cross-document ones, the schemas).
+    keep = corpus is None and _corpus_rules_enabled(settings)
+    setup = _Setup(settings, page or Page(), page_counter, keep)
     if setup.keep and corpus is None and hits:
         # The cross-document rules need every document: check the cached ones again.
         cached = {str(file.path) for file in hits}
@@ -232,12 +235,9 @@ def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
     assert _SETUP is not None
     result = _check_file(task, _SETUP)
     doc = result.document
-    if doc is None:
-        return result
-    # Sent back for the cross-document rules: without the Markdown tokens, and without
-    # the model (generic pydantic models cannot be pickled; the parent validates again).
-    slim = dataclasses.replace(doc, model=None, body=dataclasses.replace(doc.body, tokens=()))
-    return result._replace(document=slim)
+    # Sent back without the model: generic pydantic models cannot be pickled, and the
+    # parent validates the frontmatter again.
+    return result if doc is None else result._replace(document=dataclasses.replace(doc, model=None))
 
 
 def _revalidated(doc: Document) -> Document:
@@ -275,7 +275,13 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
     problems = list(
         check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
     )
-    return _Result(name, True, problems, doc if setup.keep else None, False)
+    return _Result(name, True, problems, _frontmatter_only(doc) if setup.keep else None, False)
+
+
+def _frontmatter_only(doc: Document) -> Document:
+    """What the cross-document rules see of a document: all but its text and body."""
+    empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
+    return dataclasses.replace(doc, text="", body=empty)
 
 
 def _problem(err: DocumentError) -> Problem:
@@ -291,6 +297,7 @@ def check_document(
 ) -> Iterator[Problem]:
     """Run every enabled document rule on one document, then apply its suppressions."""
     from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
+    from opplan.lint.rules import RULES  # noqa: PLC0415
 
     problems: list[Problem] = []
     ran: set[str] = set()
@@ -328,6 +335,8 @@ def check_document(
 @cache
 def _document_rules() -> tuple[DocumentRule, ...]:
     # Protocol checks are slow; the registry does not change during a run.
+    from opplan.lint.rules import RULES  # noqa: PLC0415 - the cross-document rules are heavy
+
     return tuple(rule for rule in RULES.values() if isinstance(rule, DocumentRule))
 
 
@@ -337,6 +346,8 @@ def estimate_pages(doc: Document, page: Page) -> PageCount:
 
 
 def _corpus_rules_enabled(settings: Lint) -> bool:
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
     return any(
         isinstance(rule, CorpusRule)
         and any(settings.level(rule.ID, kind, rule.LEVEL) != "off" for kind in discovery.KIND_NAMES)
@@ -346,6 +357,8 @@ def _corpus_rules_enabled(settings: Lint) -> bool:
 
 def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
     """Run every enabled cross-document rule over all the documents of the run."""
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
     for rule in RULES.values():
         if not isinstance(rule, CorpusRule):
             continue

@@ -5,7 +5,9 @@ the document `KINDS` it applies to (empty: all), its options' `DEFAULT` values,
 and a docstring that is its documentation, with a passing and a failing example.
 A document rule has a pure `check(doc, options)` that yields findings; a corpus
 rule has `check_corpus(docs, options)` that looks across documents and yields
-(document, finding) pairs. Rules never decide levels or suppression: the
+(document, finding) pairs; it sees each document's path, kind and frontmatter
+(`meta`, `model`, positions), not its text or body, which the linter does not
+keep for the whole run. Rules never decide levels or suppression: the
 linter does.
 
 A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
