@@ -38,6 +38,11 @@ Data tables.
 """
 
 
+def example(name: str = "op1-payments-platform.md") -> str:
+    """The text of an example document: complete, and clean under every lint rule."""
+    return (EXAMPLES / name).read_text(encoding="utf-8")
+
+
 def document(frontmatter: str = OP1_FRONTMATTER, body: str = BODY) -> str:
     """A document's full text from its frontmatter and body."""
     return f"---\n{frontmatter}---\n{body}"
@@ -68,3 +73,11 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(app, [str(arg) for arg in args])
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep lint's result cache out of the working tree during tests."""
+    monkeypatch.setenv("OPPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

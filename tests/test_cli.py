@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from conftest import EXAMPLES, OP1_FRONTMATTER, document
+from conftest import EXAMPLES, OP1_FRONTMATTER, document, example
 from opplan import __version__
 from opplan.commands import schema as schema_command
 
@@ -43,21 +43,22 @@ def test_examples_lint_clean(cli: Cli) -> None:
 
 
 def test_text_output_lines_and_summary(cli: Cli, write: Write) -> None:
-    bad = write("plan.md", document(OP1_FRONTMATTER.replace("draft", "done") + "asumptions: []\n"))
+    text = example().replace("status: approved", "status: done")
+    bad = write("plan.md", text.replace("currency: USD", "asumptions: []"))
     result = cli("lint", bad)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{bad}:6:1: error status: 'done' is not allowed; "
+        f"{bad}:7:1: error status: 'done' is not allowed; "
         "use one of draft, review, approved, superseded [schema]",
-        f"{bad}:13:1: error unknown key 'asumptions'; did you mean 'assumptions'? [schema]",
+        f"{bad}:26:1: error unknown key 'asumptions'; did you mean 'assumptions'? [schema]",
         "",
         "2 errors, 0 warnings in 1 of 1 file",
     ]
 
 
 def test_json_output_shape(cli: Cli, write: Write) -> None:
-    good = write("a/good.md", document())
-    bad = write("a/bad.md", document(OP1_FRONTMATTER.replace("cycle: 2027", "cycle: soon")))
+    good = write("a/good.md", example())
+    bad = write("a/bad.md", example().replace("cycle: 2027", "cycle: soon"))
     result = cli("lint", bad.parent, "--format", "json")
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
@@ -65,7 +66,7 @@ def test_json_output_shape(cli: Cli, write: Write) -> None:
         "problems": [
             {
                 "path": str(bad),
-                "line": 5,
+                "line": 6,
                 "column": 1,
                 "level": "error",
                 "rule": "schema",
@@ -78,7 +79,7 @@ def test_json_output_shape(cli: Cli, write: Write) -> None:
 
 
 def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
-    write("plans/2027/payments/op1.md", document())
+    write("plans/2027/payments/op1.md", example())
     write("plans/README.md", "# How we plan\n")
     write("plans/site/page.md", "---\nlayout: page\n---\nNot a plan.\n")
     write("plans/site/hugo.md", "---\nkind: page\n---\nNot a plan either.\n")
@@ -168,7 +169,7 @@ def test_folder_without_plans_is_an_input_failure(cli: Cli, write: Write) -> Non
 
 
 def test_other_files_are_still_linted_when_one_cannot_be_read(cli: Cli, write: Write) -> None:
-    good = write("good.md", document())
+    good = write("good.md", example())
     result = cli("lint", good, good.parent / "missing.md")
     assert result.exit_code == 2
     assert "missing.md:1:1: error no such file" in result.stdout
@@ -179,7 +180,8 @@ def test_unknown_format_is_a_usage_error(cli: Cli) -> None:
     result = cli("lint", EXAMPLES, "--format", "jsn")
     assert result.exit_code == 2
     assert result.stderr == (
-        "opplan: error: unknown format 'jsn'; use one of text, json; did you mean 'json'?\n"
+        "opplan: error: unknown format 'jsn'; use one of auto, text, json, sarif, github; "
+        "did you mean 'json'?\n"
     )
     assert result.stdout == ""
 

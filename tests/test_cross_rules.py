@@ -10,8 +10,11 @@ import pytest
 from conftest import EXAMPLES
 from opplan import config
 from opplan.lint.engine import lint
+from opplan.lint.rule import CorpusRule
+from opplan.lint.rules import RULES
 
 CASES = Path(__file__).parent / "cross_cases"
+CROSS = {rule.ID for rule in RULES.values() if isinstance(rule, CorpusRule)}
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()), ids=str)
@@ -21,7 +24,8 @@ def test_cross_case(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = config.load(start=folder)
     report = lint([Path()], settings.lint)
     expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert [str(problem) for problem in report.problems] == expected
+    # The cases are small plans: the single-document rules have much to say about them.
+    assert [str(problem) for problem in report.problems if problem.rule in CROSS] == expected
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:

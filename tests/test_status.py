@@ -106,9 +106,9 @@ def test_status_text(team_repo: Repo, cli: Callable[..., Result]) -> None:
         "team      plan             status      last change             pre-reviews missing  "
         "lint errors  late",
         "Checkout  checkout/op1.md  op1 review  2026-08-12 Plan Author  none                 "
-        "1            its frontmatter has errors; run opplan lint",
+        "9            its frontmatter has errors; run opplan lint",
         "Payments  payments/op1.md  op1 draft   2026-07-20 Plan Author  Search               "
-        "0            Partner pre-reviews ended 2026-08-21: needs an OP1 at review or later",
+        "12           Partner pre-reviews ended 2026-08-21: needs an OP1 at review or later",
         "",
         "2 team(s), 2 late",
     ]

@@ -87,8 +87,17 @@ def lint(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output format: text or json.", metavar="FORMAT"),
-    ] = "text",
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, sarif, github or auto (github under GitHub "
+            "Actions, coloured text on a terminal, plain text otherwise).",
+            metavar="FORMAT",
+        ),
+    ] = "auto",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
+    ] = False,
     config_file: Annotated[
         Path | None,
         typer.Option(
@@ -98,15 +107,62 @@ def lint(
             metavar="FILE",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Check every file again; do not read or write the cache."),
+    ] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Skip named files that are not plan documents or that 'exclude' matches "
+            "(for pre-commit, which passes every changed Markdown file).",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes for many files (0: one per CPU)."
+        ),
+    ] = 0,
 ) -> None:
     """Check plan documents: frontmatter schema and lint rules.
 
-    Prints `path:line:col: level message [rule]` for each problem. Exits 0 when
-    there are no errors, 1 when there are, 2 when an input cannot be read.
+    Prints `path:line:col: level message [rule]` for each problem, grouped by
+    file, and a summary. With no paths, checks every plan document under the
+    current folder, skipping what .gitignore and the 'exclude' setting skip.
+    Exits 0 when there are no errors, 1 when there are (or warnings, with
+    --strict), 2 on a usage or configuration error or an unreadable input.
     """
     from opplan.commands import lint as command
 
-    _call(lambda: command.run(paths or [], output_format=output_format, config_file=config_file))
+    _call(
+        lambda: command.run(
+            paths or [],
+            output_format=output_format,
+            strict=strict,
+            config_file=config_file,
+            use_cache=not no_cache,
+            plans_only=plans_only,
+            jobs=jobs,
+        )
+    )
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(help="A rule ID: print its full documentation.", metavar="[ID]"),
+    ] = None,
+) -> None:
+    """List the lint rules with their default level, or document one rule.
+
+    Levels and options are set in the configuration, under [lint.rules.ID].
+    """
+    from opplan.commands import rules as command
+
+    _call(lambda: command.run(rule_id))
 
 
 @app.command()

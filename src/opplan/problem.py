@@ -8,13 +8,17 @@ Level = Literal["error", "warning"]
 
 
 class Finding(NamedTuple):
-    """What a rule reports: where and what. The linter adds the path, rule ID and level."""
+    """What a rule reports: where and what. The linter adds the path, rule ID and level.
+
+    `level` is set only by a rule whose documentation says so: unresolved-marker
+    raises placeholders in a document under review to errors; partner-surprise
+    warns the partner's document while the dependency itself gets the rule's
+    level. The configured level still wins when it is "off".
+    """
 
     line: int
     column: int
     message: str
-    # A rule may report a finding below its level (never above it): partner-surprise
-    # warns the partner's document while the dependency itself gets the rule's level.
     level: Level | None = None
 
 

@@ -8,18 +8,39 @@ from pathlib import Path
 
 from opplan import config, output
 from opplan.errors import ExitCode
-from opplan.lint.engine import lint
 
 
 def run(
     paths: Sequence[Path],
     *,
-    output_format: str = "text",
+    output_format: str = "auto",
     strict: bool = False,
     config_file: Path | None = None,
+    use_cache: bool = True,
+    plans_only: bool = False,
+    jobs: int = 0,
 ) -> ExitCode:
-    formatter = output.get(output_format)
+    formatter = output.get(output_format, terminal=sys.stdout.isatty())
     settings = config.load(config_file)
-    report = lint(paths or [Path()], settings.lint)
+    from opplan.lint import cache  # noqa: PLC0415 - after the cheap checks
+    from opplan.lint.engine import lint  # noqa: PLC0415
+
+    results = None
+    if use_cache and settings.lint.cache:
+        setup = [settings.lint.model_dump(mode="json"), settings.page.model_dump(mode="json")]
+        results = cache.ResultCache(cache.folder(settings.lint.cache_dir, settings.root), setup)
+    if results is None or not results.known:
+        from opplan.lint import options  # noqa: PLC0415 - loads every rule and the schemas
+
+        options.validate(settings)  # a configuration already in the cache was valid
+    report = lint(
+        paths or [Path()],
+        settings.lint,
+        page=settings.page,
+        root=settings.root,
+        cache=results,
+        jobs=jobs,
+        plans_only=plans_only,
+    )
     sys.stdout.write(formatter(report))
     return report.exit_code(strict=strict)

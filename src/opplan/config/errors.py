@@ -6,7 +6,6 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from opplan.document.validation import data_loc, describe
 from opplan.errors import UsageError
 
 _HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
@@ -23,6 +22,8 @@ def config_error(
     prefix: tuple[str, ...] = (),
 ) -> UsageError:
     """A UsageError for the first problem in the file, at its line."""
+    from opplan.document.validation import data_loc, describe  # noqa: PLC0415 - slow; on error
+
     errors = err.errors(include_url=False)
     first = errors[0]
     loc = tuple(first["loc"])

@@ -94,6 +94,17 @@ class Lint(Section):
     appendix_titles: tuple[str, ...] = Field(
         APPENDIX_TITLES, description="Headings that start the appendix (matched case-blind)."
     )
+    include: tuple[str, ...] = Field(
+        ("**/*.md",),
+        description="Globs of the files searched in folders, from the config's folder.",
+    )
+    exclude: tuple[str, ...] = Field(
+        (), description="Globs of files and folders never searched, from the config's folder."
+    )
+    cache: bool = Field(True, description="Keep results of unchanged files between runs.")
+    cache_dir: Path = Field(
+        Path(".opplan-cache"), description="Folder of the result cache, from the config's folder."
+    )
 
     def _settings(self, rule: str, kind: str) -> list[RuleConfig]:
         kind_rules = self.kinds[kind].rules if kind in self.kinds else {}

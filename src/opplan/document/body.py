@@ -4,6 +4,11 @@ A section runs from a heading to the next heading of any level; text before the
 first heading is a level-0 section with an empty title. The first heading whose
 title is "Appendix" (or a configured alias) starts the appendix: that section and
 all after it are outside the page budget. Lines are 1-based lines of the file.
+
+Only the block structure is parsed: inline tokens keep their source in
+`content` and have no children (inline parsing would take most of the time
+of linting), and a block's `text` is that source with the Markdown markup
+(emphasis, code ticks, link targets, HTML tags, escapes) taken out.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 APPENDIX_TITLES = ("appendix", "appendices")
 
@@ -92,7 +99,9 @@ class Body:
 
 @cache
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - slow to import; only to parse
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 
 def parse_body(
@@ -153,9 +162,26 @@ def _closing(tokens: Sequence[Token], index: int) -> int:
     return len(tokens) - 1
 
 
+_MARKUP = (  # (characters that must be there, pattern, replacement)
+    ("[", re.compile(r"!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])"), r"\1"),  # links: their text
+    ("<", re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>"), r"\1"),  # autolinks: the address
+    ("<", re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->"), " "),  # HTML tags and comments
+    ("*~`_", re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)"), " "),  # emphasis and code markers
+    ("\\", re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
+)
+
+
+def plain(source: str) -> str:
+    """Inline Markdown source as the text a reader sees (spacing aside)."""
+    for triggers, pattern, replacement in _MARKUP:
+        if any(char in source for char in triggers):
+            source = pattern.sub(replacement, source)
+    return source
+
+
 def _text(token: Token) -> str:
     if token.type == "inline":
-        return " ".join(child.content for child in token.children or () if child.content)
+        return plain(token.content)
     if token.type in ("fence", "code_block"):
         return token.content
     return ""

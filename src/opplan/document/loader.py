@@ -9,7 +9,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from opplan import schemas
-from opplan.document import frontmatter
+from opplan.document import fastyaml, frontmatter
 from opplan.document.body import APPENDIX_TITLES, Body, parse_body
 from opplan.document.positions import position
 from opplan.document.validation import validate
@@ -66,11 +66,19 @@ def load(path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Docume
     return load_text(str(path), text, appendix_titles)
 
 
-def load_text(path: str, text: str, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Document:
-    """Parse a document's text; `path` is only used in messages."""
+def load_text(
+    path: str, text: str, appendix_titles: Iterable[str] = APPENDIX_TITLES, *, fast: bool = False
+) -> Document:
+    """Parse a document's text; `path` is only used in messages.
+
+    With `fast`, plain frontmatter is read without its comments (see `fastyaml`):
+    for checking documents, not for editing them.
+    """
     text = frontmatter.normalize_newlines(text)
     parts = frontmatter.split(path, text)
-    meta = frontmatter.parse(path, parts)
+    meta = fastyaml.load(parts.frontmatter) if fast else None
+    if meta is None:
+        meta = frontmatter.parse(path, parts)
     kind = meta.get("kind")
     if kind is None:
         raise DocumentError(

@@ -1,31 +1,119 @@
-"""Find the plan documents to lint among the paths a user gave."""
+"""Find the plan documents to lint among the paths a user gave.
+
+In a folder, the Markdown files that `include` matches and `exclude` does not
+(globs relative to the configuration's folder, in .gitignore syntax) are
+candidates, and a candidate is linted when its frontmatter has a `kind`.
+Hidden and vendored folders are skipped, and so is whatever a `.gitignore`
+ignores: in the folder, below it, or above it up to the repository's root.
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from opplan import schemas
+import pathspec
 
 SKIPPED_DIRS = frozenset(
     {"node_modules", "site-packages", "__pycache__", "venv", "build", "dist", "_build"}
 )
+KIND_NAMES = ("op1", "op2", "prfaq")  # opplan.schemas.KINDS, without importing the models
 _KIND_LINE = re.compile(r"^kind\s*:[ \t]*['\"]?([^'\"\s#]*)", re.MULTILINE)
 
 
-def markdown_files(folder: Path) -> list[Path]:
-    """The Markdown files under a folder, hidden and vendored folders skipped, sorted."""
-    return sorted(_walk(folder))
+class Filter:
+    """The include and exclude globs of the configuration, relative to its folder."""
+
+    def __init__(self, root: Path, include: Sequence[str], exclude: Sequence[str]) -> None:
+        self.root = root.resolve()
+        self.include = pathspec.GitIgnoreSpec.from_lines(include)
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return _absolute(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return None  # outside the configuration's folder: globs do not apply
+
+    def excluded(self, path: Path, *, folder: bool = False) -> bool:
+        relative = self._relative(path)
+        if relative is None or relative == ".":
+            return False
+        return self.exclude.match_file(relative + "/" if folder else relative)
+
+    def included(self, path: Path) -> bool:
+        relative = self._relative(path)
+        return relative is None or self.include.match_file(relative)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
+class _GitIgnores:
+    """The .gitignore files that apply to a walk, each with its folder."""
+
+    def __init__(self, top: Path) -> None:
+        self.specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
+        top = top.resolve()
+        ancestors = [top, *top.parents]
+        repo = next((folder for folder in ancestors if (folder / ".git").exists()), None)
+        if repo is not None:
+            for folder in reversed(ancestors[: ancestors.index(repo)]):
+                self.add(folder)  # the folders above `top`, from the repository's root
+
+    def add(self, folder: Path) -> None:
+        ignore = folder / ".gitignore"
+        if ignore.is_file():
+            try:
+                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                return
+            self.specs.append((folder.resolve(), pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def ignored(self, path: Path, *, folder: bool = False) -> bool:
+        resolved = _absolute(path)
+        verdict = False
+        for base, spec in self.specs:
+            try:
+                relative = resolved.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            result = spec.check_file(relative + "/" if folder else relative)
+            if result.include is not None:
+                verdict = result.include
+        return verdict
+
+
+def markdown_files(folder: Path, rules: Filter | None = None) -> list[Path]:
+    """The candidate Markdown files under a folder, sorted."""
+    return sorted(_walk(folder, rules or Filter(folder, ("**/*.md",), ())))
+
+
+def _absolute(path: Path) -> Path:
+    # Paths from the walk are absolute and resolved already; resolving costs system calls.
+    return path if path.is_absolute() else path.resolve()
+
+
+def _walk(top: Path, rules: Filter) -> Iterator[Path]:
+    ignores = _GitIgnores(top)
+    base = top.resolve()
+    for root, dirs, files in os.walk(top):
+        here = Path(root)
+        absolute = base / os.path.relpath(root, top)
+        ignores.add(absolute)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in SKIPPED_DIRS
+            and not ignores.ignored(absolute / d, folder=True)
+            and not rules.excluded(absolute / d, folder=True)
+        )
         for name in files:
-            if name.endswith(".md"):
-                yield Path(root, name)
+            if not name.endswith(".md"):
+                continue
+            full = absolute / name
+            if rules.included(full) and not rules.excluded(full) and not ignores.ignored(full):
+                yield here / name
 
 
 def looks_like_plan(text: str) -> bool:
@@ -41,6 +129,10 @@ def looks_like_plan(text: str) -> bool:
     if match is None:
         return False
     kind = match.group(1)
-    return (
-        not kind or kind in schemas.KINDS or schemas.nearest(kind, list(schemas.KINDS)) is not None
-    )
+    return not kind or kind in KIND_NAMES or _near(kind)
+
+
+def _near(kind: str) -> bool:
+    import difflib  # noqa: PLC0415 - only for misspelt kinds
+
+    return any(difflib.SequenceMatcher(None, kind, name).ratio() >= 0.6 for name in KIND_NAMES)

@@ -1,20 +1,36 @@
-"""The linter: find documents, run the rules, stamp levels, collect problems."""
+"""The linter: find documents, run the rules, stamp levels, apply suppressions, collect problems.
+
+Files are read and checked one by one, or by a pool of worker processes when
+there are many; results of unchanged files come from the cache. Rules are
+pure: the linter decides levels, counts pages once per document (through
+`page_counter`, the estimate by default) and applies suppression comments.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from opplan.config.model import Lint
-from opplan.document import Document, load_text
-from opplan.document.frontmatter import decode
-from opplan.document.loader import read_bytes
+from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
 from opplan.lint import discovery
-from opplan.lint.rule import CorpusRule, DocumentRule
-from opplan.lint.rules import RULES
+from opplan.lint.cache import ResultCache, content_hash
+from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
+from opplan.pages import PageCount, estimate
 from opplan.problem import Problem
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+
+PageCounter = Callable[["Document", Page], PageCount]
+PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
+SUPPRESSION = "unused-suppression"
 
 
 @dataclass
@@ -22,7 +38,8 @@ class Report:
     """The outcome of a lint run."""
 
     problems: list[Problem] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # kept only for corpus rules
+    checked: set[str] = field(default_factory=set)  # paths of the plan documents checked
     failed: bool = False  # some input could not be read at all
 
     @property
@@ -36,7 +53,7 @@ class Report:
     @property
     def files(self) -> int:
         """How many files were checked (documents and files that failed to load)."""
-        return len({doc.path for doc in self.documents} | {p.path for p in self.problems})
+        return len(self.checked | {p.path for p in self.problems})
 
     def exit_code(self, *, strict: bool = False) -> ExitCode:
         if self.failed:
@@ -46,74 +63,302 @@ class Report:
         return ExitCode.OK
 
 
-def lint(paths: Sequence[Path], settings: Lint) -> Report:
-    """Lint the documents at the given files and under the given folders."""
+class _Setup(NamedTuple):
+    settings: Lint
+    page: Page
+    page_counter: PageCounter | None
+    keep: bool  # keep documents for corpus rules
+
+
+class _Result(NamedTuple):
+    path: str
+    plan: bool  # False: a file found in a folder that is not a plan document
+    problems: list[Problem]
+    document: Document | None
+    fatal: bool
+
+
+def lint(
+    paths: Sequence[Path],
+    settings: Lint,
+    *,
+    page: Page | None = None,
+    page_counter: PageCounter | None = None,
+    root: Path | None = None,
+    cache: ResultCache | None = None,
+    jobs: int = 0,
+    plans_only: bool = False,
+) -> Report:
+    """Lint the documents at the given files and under the given folders.
+
+    `page_counter` counts a document's pages for the page rules (None: the
+    estimate from `opplan.pages`). `root` is the folder that `include` and
+    `exclude` globs start from. `jobs` caps the worker processes (0: one per
+    CPU, 1: none). With `plans_only`, named files are treated like files found
+    in a folder: skipped unless they are plan documents or excluded.
+    """
     report = Report()
-    for path in paths:
-        if path.is_dir():
-            found = [
-                _read(file, settings, report, explicit=False)
-                for file in discovery.markdown_files(path)
-            ]
-            if not any(found):
-                report.failed = True
-                report.problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "error",
-                        "input",
-                        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
-                        "check the path or run 'opplan new'",
-                    )
-                )
-        else:
-            _read(path, settings, report, explicit=True)
-    for doc in report.documents:
-        report.problems.extend(check_document(doc, settings))
-    report.problems.extend(check_corpus(report.documents, settings))
+    rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
+    files, folders = _gather(paths, rules, report, plans_only=plans_only)
+    pending: list[_File] = []
+    hits: list[_File] = []
+    for file in files:
+        hit = None if cache is None else cache.get(str(file.path), file.digest)
+        if hit is None:
+            pending.append(file)
+        elif hit[0]:
+            hits.append(file)
+            report.problems.extend(hit[1])
+    corpus = None
+    if cache is not None and not pending:
+        # Nothing changed: nor did the cross-document problems, stored by the run that
+        # found them (with this configuration, so only if those rules are enabled).
+        corpus = cache.get_corpus(_corpus_key(hits)) or []
+    # Checking needs the rules (and, through the cross-document ones, the schemas).
+    keep = corpus is None and _corpus_rules_enabled(settings)
+    setup = _Setup(settings, page or Page(), page_counter, keep)
+    if setup.keep and corpus is None and hits:
+        # The cross-document rules need every document: check the cached ones again.
+        cached = {str(file.path) for file in hits}
+        report.problems = [p for p in report.problems if p.path not in cached]
+        pending, hits = pending + hits, []
+    plans = list(hits)
+    for result, file in zip(_check_all(pending, setup, jobs), pending, strict=True):
+        report.failed = report.failed or result.fatal
+        report.problems.extend(result.problems)
+        if result.plan:
+            plans.append(file)
+        if result.document is not None:
+            report.documents.append(result.document)
+        if cache is not None and not result.fatal:
+            cache.put(result.path, file.digest, result.plan, result.problems)
+    report.checked.update(str(file.path) for file in plans)
+    held = {file.folder for file in plans}
+    for index in folders - held:
+        report.failed = True
+        report.problems.append(_empty_folder(paths[index]))
+    if corpus is None:
+        corpus = list(check_corpus(report.documents, settings))
+        if cache is not None and setup.keep:
+            cache.put_corpus(_corpus_key(plans), corpus)
+    report.problems.extend(corpus)
     report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    if cache is not None:
+        cache.save()
     return report
 
 
-def _read(path: Path, settings: Lint, report: Report, *, explicit: bool) -> bool:
-    """Load one file into the report; False when a file found in a folder is not a plan."""
-    try:
-        data = read_bytes(path)
+class _File(NamedTuple):
+    path: Path
+    data: bytes
+    explicit: bool  # named on the command line, not found in a folder
+    digest: str
+    folder: int | None  # the index of the folder argument it was found in
+
+
+def _gather(
+    paths: Sequence[Path], rules: discovery.Filter, report: Report, *, plans_only: bool
+) -> tuple[list[_File], set[int]]:
+    """The files to check, read, and the indexes of the folder arguments."""
+    files: list[_File] = []
+    folders = {index for index, path in enumerate(paths) if path.is_dir()}
+    for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
         try:
-            text = decode(str(path), data)
+            data = _read(path)
+        except DocumentError as err:
+            report.failed = True
+            report.problems.append(_problem(err))
+            continue
+        files.append(_File(path, data, explicit, content_hash(data, explicit=explicit), folder))
+    return files, folders
+
+
+def _corpus_key(plans: Sequence[_File]) -> str:
+    """The key of a set of documents, for the cross-document problems found in them."""
+    listing = sorted((str(file.path), file.digest) for file in plans)
+    return content_hash(repr(listing).encode(), explicit=False)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        from opplan.document.loader import read_bytes  # noqa: PLC0415 - its errors say why
+
+        return read_bytes(path)
+
+
+def _targets(
+    paths: Sequence[Path], rules: discovery.Filter, *, plans_only: bool
+) -> Iterator[tuple[Path, bool, int | None]]:
+    """Each file to check, whether it was named, and the index of the folder it was found in."""
+    for index, path in enumerate(paths):
+        if path.is_dir():
+            for found in discovery.markdown_files(path, rules):
+                yield found, False, index
+        elif not (plans_only and rules.excluded(path)):
+            yield path, not plans_only, None
+
+
+def _empty_folder(path: Path) -> Problem:
+    return Problem(
+        str(path),
+        1,
+        1,
+        "error",
+        "input",
+        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
+        "check the path or run 'opplan new'",
+    )
+
+
+def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Result]:
+    tasks = [(file.path, file.data, file.explicit) for file in pending]
+    workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (_check_file(task, setup) for task in tasks)
+        return
+    global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
+    _SETUP = setup
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        chunks = max(1, len(tasks) // (workers * 8))
+        for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
+            doc = result.document
+            yield result if doc is None else result._replace(document=_revalidated(doc))
+
+
+_SETUP: _Setup | None = None
+
+
+def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
+    assert _SETUP is not None
+    result = _check_file(task, _SETUP)
+    doc = result.document
+    # Sent back without the model: generic pydantic models cannot be pickled, and the
+    # parent validates the frontmatter again.
+    return result if doc is None else result._replace(document=dataclasses.replace(doc, model=None))
+
+
+def _revalidated(doc: Document) -> Document:
+    """A document from a worker, with its model validated again."""
+    if doc.model is not None or doc.schema_findings:
+        return doc
+    from opplan import schemas  # noqa: PLC0415
+    from opplan.document.validation import validate  # noqa: PLC0415
+
+    model, _ = validate(schemas.KINDS[doc.kind], doc.meta, doc.frontmatter_line)
+    return dataclasses.replace(doc, model=model)
+
+
+def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
+    # Reading documents needs YAML, Markdown and the schemas: imported only when
+    # some file is not in the cache.
+    from opplan.document.frontmatter import decode  # noqa: PLC0415
+    from opplan.document.loader import load_text  # noqa: PLC0415
+
+    path, data, explicit = task
+    name = str(path)
+    try:
+        try:
+            text = decode(name, data)
         except DocumentError:
             # A found file that is not text only matters if it was meant as a plan.
             if not explicit and not discovery.looks_like_plan(data.decode("latin-1")):
-                return False
+                return _Result(name, False, [], None, False)
             raise
         if not explicit and not discovery.looks_like_plan(text):
-            return False
-        report.documents.append(load_text(str(path), text, settings.appendix_titles))
+            return _Result(name, False, [], None, False)
+        doc = load_text(name, text, setup.settings.appendix_titles, fast=True)
     except DocumentError as err:
-        report.failed = report.failed or err.fatal
-        report.problems.append(
-            Problem(err.path, err.line, err.column, "error", err.rule, err.message)
-        )
-    return True
+        return _Result(name, True, [_problem(err)], None, err.fatal)
+    problems = list(
+        check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
+    )
+    return _Result(name, True, problems, _frontmatter_only(doc) if setup.keep else None, False)
 
 
-def check_document(doc: Document, settings: Lint) -> Iterator[Problem]:
-    """Run every enabled document rule on one document."""
-    for rule in RULES.values():
-        if not isinstance(rule, DocumentRule) or (rule.KINDS and doc.kind not in rule.KINDS):
+def _frontmatter_only(doc: Document) -> Document:
+    """What the cross-document rules see of a document: all but its text and body."""
+    empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
+    return dataclasses.replace(doc, text="", body=empty)
+
+
+def _problem(err: DocumentError) -> Problem:
+    return Problem(err.path, err.line, err.column, "error", err.rule, err.message)
+
+
+def check_document(
+    doc: Document,
+    settings: Lint,
+    *,
+    page: Page | None = None,
+    page_counter: PageCounter | None = None,
+) -> Iterator[Problem]:
+    """Run every enabled document rule on one document, then apply its suppressions."""
+    from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
+    problems: list[Problem] = []
+    ran: set[str] = set()
+    count: PageCount | None = None
+    for rule in _document_rules():
+        if rule.KINDS and doc.kind not in rule.KINDS:
             continue
         level = settings.level(rule.ID, doc.kind, rule.LEVEL)
         if level == "off" or (rule.NEEDS_MODEL and doc.model is None):
             continue
+        ran.add(rule.ID)
         options = settings.options(rule.ID, doc.kind, rule.DEFAULT)
+        if getattr(rule, "NEEDS_PAGES", False):
+            if count is None:
+                count = (page_counter or estimate_pages)(doc, page or Page())
+            options[PAGE_COUNT] = count
         for finding in rule.check(doc, options):
-            yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)
+            stamped = finding.level or level
+            problems.append(
+                Problem(doc.path, finding.line, finding.column, stamped, rule.ID, finding.message)
+            )
+    comments = suppression.find(doc)
+    if not comments:
+        yield from problems
+        return
+    yield from suppression.apply(problems, comments)
+    level = settings.level(SUPPRESSION, doc.kind, "warning")
+    if level != "off":
+        for finding in suppression.unused(comments, RULES, ran):
+            yield Problem(
+                doc.path, finding.line, finding.column, level, SUPPRESSION, finding.message
+            )
+
+
+@cache
+def _document_rules() -> tuple[DocumentRule, ...]:
+    # Protocol checks are slow; the registry does not change during a run.
+    from opplan.lint.rules import RULES  # noqa: PLC0415 - the cross-document rules are heavy
+
+    return tuple(rule for rule in RULES.values() if isinstance(rule, DocumentRule))
+
+
+def estimate_pages(doc: Document, page: Page) -> PageCount:
+    """The default page counter: the estimate from the text and the page geometry."""
+    return estimate(doc.body, page)
+
+
+def _corpus_rules_enabled(settings: Lint) -> bool:
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
+    return any(
+        isinstance(rule, CorpusRule)
+        and any(settings.level(rule.ID, kind, rule.LEVEL) != "off" for kind in discovery.KIND_NAMES)
+        for rule in RULES.values()
+    )
 
 
 def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
     """Run every enabled cross-document rule over all the documents of the run."""
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
     for rule in RULES.values():
         if not isinstance(rule, CorpusRule):
             continue

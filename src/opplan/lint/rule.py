@@ -5,19 +5,30 @@ the document `KINDS` it applies to (empty: all), its options' `DEFAULT` values,
 and a docstring that is its documentation, with a passing and a failing example.
 A document rule has a pure `check(doc, options)` that yields findings; a corpus
 rule has `check_corpus(docs, options)` that looks across documents and yields
-(document, finding) pairs. Rules never decide levels or suppression: the
+(document, finding) pairs; it sees each document's path, kind and frontmatter
+(`meta`, `model`, positions), not its text or body, which the linter does not
+keep for the whole run. Rules never decide levels or suppression: the
 linter does.
+
+A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
+`options[PAGE_COUNT]`: the linter counts pages once per document, with the
+estimate or with a typesetting counter passed to `lint(page_counter=...)`. A
+rule may define `validate(options) -> str | None` to reject option values that
+have the right type but cannot work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from opplan.document import Document
-from opplan.problem import Finding, Level
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.problem import Finding, Level
 
 Options = Mapping[str, Any]
+
+PAGE_COUNT = "page_count"  # the options key under which page-counting rules get the count
 
 
 class RuleInfo(Protocol):

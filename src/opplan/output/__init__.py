@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from opplan.errors import UsageError
-from opplan.lint.engine import Report
-from opplan.output import json_format, text_format
-from opplan.schemas import nearest
 
-Formatter = Callable[[Report], str]
+if TYPE_CHECKING:
+    from opplan.lint.engine import Report
 
-FORMATS: dict[str, Formatter] = {"text": text_format.render, "json": json_format.render}
+Formatter = Callable[["Report"], str]
+
+NAMES = ("auto", "text", "json", "sarif", "github")
 
 
-def get(name: str) -> Formatter:
-    """The formatter with this name, or a UsageError naming the valid ones."""
-    try:
-        return FORMATS[name]
-    except KeyError:
-        hint = nearest(name, list(FORMATS))
-        known = ", ".join(FORMATS)
+def get(name: str, *, terminal: bool = False) -> Formatter:
+    """The formatter with this name, or a UsageError naming the valid ones.
+
+    `auto` is `github` under GitHub Actions, else `text`; `text` is coloured on a
+    terminal (unless NO_COLOR is set). Each format is a module `<name>_format`.
+    """
+    if name not in NAMES:
+        from opplan.schemas import nearest  # noqa: PLC0415
+
+        hint = nearest(name, list(NAMES))
         more = f"; did you mean {hint!r}?" if hint else ""
-        raise UsageError(f"unknown format {name!r}; use one of {known}{more}") from None
+        raise UsageError(f"unknown format {name!r}; use one of {', '.join(NAMES)}{more}")
+    if name == "auto":
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if name == "text" and terminal and not os.environ.get("NO_COLOR"):
+        name = "color"
+    # Imported when chosen: rich and the rule registry are slow to import.
+    module = importlib.import_module(f"opplan.output.{name}_format")
+    render: Formatter = module.render
+    return render

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from opplan.lint.engine import Report
+if TYPE_CHECKING:
+    from opplan.lint.engine import Report
 
 
 def render(report: Report) -> str:

@@ -5,22 +5,57 @@ from __future__ import annotations
 from opplan.errors import UsageError
 from opplan.lint.rule import Rule
 from opplan.lint.rules import (
+    ask_dates,
+    asks_count,
+    assumptions_count,
+    body_links,
     duplicate_ids,
+    goal_smart,
+    narrative_bullets,
     op2_follows_op1,
+    page_budget,
+    partner_prereview,
     partner_surprise,
+    prfaq_customer,
+    prfaq_press_release,
+    reading_time,
+    required_sections,
+    risk_mitigation,
+    risks_count,
     schema,
     shared_goal_consistency,
+    tracks_consistency,
+    unresolved_marker,
+    unused_suppression,
+    weasel_words,
 )
-from opplan.schemas import nearest
 
 RULES: dict[str, Rule] = {
     rule.ID: rule
     for rule in (
         schema,
+        required_sections,
+        assumptions_count,
+        asks_count,
+        risks_count,
+        risk_mitigation,
+        goal_smart,
+        tracks_consistency,
+        partner_prereview,
+        ask_dates,
+        page_budget,
+        reading_time,
+        unresolved_marker,
+        narrative_bullets,
+        weasel_words,
+        body_links,
+        prfaq_customer,
+        prfaq_press_release,
         partner_surprise,
         shared_goal_consistency,
         op2_follows_op1,
         duplicate_ids,
+        unused_suppression,
     )
 }
 
@@ -30,6 +65,8 @@ def get(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
+        from opplan.schemas import nearest  # noqa: PLC0415 - loads the schemas; only on error
+
         hint = nearest(rule_id, list(RULES))
         more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
         raise UsageError(f"unknown rule {rule_id!r}{more}") from None

@@ -37,7 +37,7 @@ from opplan.schemas.op2 import Op2
 
 ID = "op2-follows-op1"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op2",)
+KINDS: tuple[str, ...] = ("op1", "op2")  # OP2s are checked; their OP1s are read from the run
 DEFAULT: dict[str, Any] = {"require_status": True}
 NEEDS_MODEL = True
 

@@ -21,11 +21,13 @@ Failing (an unknown key, reported at its line):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opplan.document import Document
-from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.lint.rule import Options
 
 ID = "schema"
 LEVEL: Level = "error"

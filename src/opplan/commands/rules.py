@@ -1,0 +1,38 @@
+"""`opplan rules [ID]`: list the lint rules, or print one rule's documentation."""
+
+from __future__ import annotations
+
+import sys
+from inspect import cleandoc
+
+from opplan.errors import ExitCode
+from opplan.lint import rules
+from opplan.lint.rule import summary
+
+
+def run(rule_id: str | None = None) -> ExitCode:
+    if rule_id is None:
+        width = max(len(rule_id) for rule_id in rules.RULES)
+        lines = [
+            f"{rule.ID:<{width}}  {rule.LEVEL:<7}  {_kinds(rule.KINDS):<9}  {summary(rule)}"
+            for rule in rules.RULES.values()
+        ]
+        header = f"{'rule':<{width}}  {'level':<7}  {'kinds':<9}  what it checks"
+        sys.stdout.write("\n".join([header, *lines]) + "\n")
+        return ExitCode.OK
+    rule = rules.get(rule_id)
+    doc = cleandoc(getattr(rule, "__doc__", None) or "")
+    facts = [
+        f"rule: {rule.ID}",
+        f"default level: {rule.LEVEL}",
+        f"applies to: {_kinds(rule.KINDS)}",
+        *(f"option {key} = {value!r}" for key, value in rule.DEFAULT.items() if key != "aliases"),
+    ]
+    if "aliases" in rule.DEFAULT:
+        facts.append("option aliases = {...} (see the defaults in the documentation above)")
+    sys.stdout.write(f"{doc}\n\n" + "\n".join(facts) + "\n")
+    return ExitCode.OK
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    return ",".join(kinds) if kinds else "all"

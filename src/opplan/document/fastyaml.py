@@ -1,0 +1,131 @@
+"""A fast read of plain frontmatter, for linting many documents.
+
+ruamel.yaml's round-trip loader keeps comments but takes tens of milliseconds
+for an OP1's frontmatter. Here libyaml (through PyYAML's C parser) builds the
+node tree, and the scalars are resolved the way ruamel.yaml resolves them
+(YAML 1.2). The result is a CommentedMap with every key's and item's position,
+as `frontmatter.parse` gives, but without comments. Anything out of the
+ordinary (a syntax error, tags, anchors, merge keys, duplicate keys, times,
+unusual numbers) returns None, and the caller uses the round-trip loader,
+which stays the authority.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+_Parser: Any = getattr(yaml, "CSafeLoader", None)
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Plain scalars that YAML may read as something other than text: left to ruamel.yaml.
+_NUMBERISH = re.compile(
+    r"[-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-9_]+)*(\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+    r"|\.?(inf|Inf|INF|nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|\s+[0-9]).*"
+)
+
+_STR = "tag:yaml.org,2002:str"
+_IMPLICIT = frozenset(
+    {
+        _STR,
+        "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:timestamp",
+    }
+)
+
+
+class _Unusual(Exception):
+    """The frontmatter needs the round-trip loader."""
+
+
+def load(text: str) -> CommentedMap | None:
+    """The frontmatter as a mapping with positions, or None to use the round-trip loader."""
+    if _Parser is None or "\t" in text or ("!" in text and _has_tag(text)):
+        return None
+    parser = _Parser(text)
+    try:
+        node = parser.get_single_node()
+        result = _Builder().build(node) if node is not None else None
+    except (yaml.YAMLError, _Unusual, ValueError):
+        return None
+    finally:
+        parser.dispose()
+    return result if isinstance(result, CommentedMap) else None
+
+
+def _has_tag(text: str) -> bool:
+    return re.search(r"(^|[\s\[{,:-])!", text) is not None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node) -> object:
+        if id(node) in self.seen or node.tag not in _IMPLICIT:
+            raise _Unusual  # an alias, or an explicit tag
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node)
+        return _scalar(node)
+
+    def mapping(self, node: yaml.MappingNode) -> CommentedMap:
+        result = CommentedMap()
+        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                raise _Unusual
+            key = self.build(key_node)
+            if not isinstance(key, str | int) or isinstance(key, bool) or key in result:
+                raise _Unusual
+            result[key] = self.build(value_node)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            result._yaml_set_kv_line_col(
+                key, [key_mark.line, key_mark.column, value_mark.line, value_mark.column]
+            )
+        return result
+
+    def sequence(self, node: yaml.SequenceNode) -> CommentedSeq:
+        result = CommentedSeq()
+        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for index, item in enumerate(node.value):
+            result.append(self.build(item))
+            result._yaml_set_idx_line_col(index, [item.start_mark.line, item.start_mark.column])
+        return result
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    value: str = node.value
+    if node.style:
+        return value  # quoted, literal or folded: always text
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)  # ValueError for an impossible date
+    if _NUMBERISH.fullmatch(value):
+        raise _Unusual
+    return value

@@ -1,0 +1,65 @@
+"""The narrative fits its page budget.
+
+The narrative is the body before the appendix: what is read in the meeting.
+An OP1 or OP2 narrative fits `pages` (6); a PR/FAQ's press release fits
+`press_release_pages` (1) and its narrative (press release and FAQs) fits
+`pages`. Pages are estimated from the text and the page geometry of `[page]`
+(paper, margins, font size): words, headings, lists and tables all take room.
+The message gives the estimate.
+
+Options: `pages` (6), `press_release_pages` (1).
+
+Passing: a narrative of about 2,800 words at 11 pt on letter paper.
+
+Failing (about 4,000 words before the appendix):
+
+    narrative is about 8.4 pages; budget is 6 (move detail to the appendix)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from opplan.lint.markdown import find
+from opplan.lint.rule import PAGE_COUNT
+from opplan.problem import Finding, Level
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.lint.rule import Options
+    from opplan.pages import PageCount
+
+ID = "page-budget"
+LEVEL: Level = "error"
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
+DEFAULT: dict[str, Any] = {"pages": 6, "press_release_pages": 1}
+NEEDS_MODEL = False
+NEEDS_PAGES = True
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    count: PageCount = options[PAGE_COUNT]
+    how = "is" if count.exact else "is about"
+    first = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)
+    budget = float(options["pages"])
+    if count.narrative > budget:
+        yield Finding(
+            first,
+            1,
+            f"narrative {how} {count.narrative:.1f} pages; budget is {_pages(budget)} "
+            "(move detail to the appendix)",
+        )
+    release = count.press_release
+    limit = float(options["press_release_pages"])
+    if doc.kind == "prfaq" and release is not None and release > limit:
+        section = find(doc.body, "Press release", {})
+        yield Finding(
+            section.line if section else first,
+            1,
+            f"press release {how} {release:.1f} pages; budget is {_pages(limit)}",
+        )
+
+
+def _pages(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,121 @@
+"""No placeholders are left: TBD, TODO, ???, or a bracketed `[placeholder]`.
+
+Markers are found in frontmatter values and in the body (code and comments
+excepted). A bracketed phrase counts when it holds a letter and is not a
+Markdown link, a link reference or a checkbox. `opplan new` writes its
+skeletons with such placeholders, so that this rule shows what is left to
+write: a warning while the document is a `draft`, an error once its status is
+one of `error_statuses`.
+
+Options: `markers` (TBD, TODO, ???), `brackets` (true), `error_statuses`
+(review, approved).
+
+Passing:
+
+    # Goals
+
+    We commit to six goals for 2027.
+
+Failing (two markers):
+
+    # Goals
+
+    We commit to TBD goals for [year].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from opplan.lint.markdown import mask, search
+from opplan.problem import Finding, Level
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+    from opplan.lint.rule import Options
+
+ID = "unresolved-marker"
+LEVEL: Level = "warning"
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
+DEFAULT: dict[str, Any] = {
+    "markers": ["TBD", "TODO", "???"],
+    "brackets": True,
+    "error_statuses": ["review", "approved"],
+}
+NEEDS_MODEL = False
+
+# [phrase] not followed by ( [ or : (a link, a reference, a definition), and not a checkbox.
+_BRACKET = r"(?<![\]\\!])\[(?![ xX]\])([^\[\]\n]*[^\W\d_][^\[\]\n]*)\](?![(\[:])"
+
+
+@cache
+def _pattern(markers: tuple[str, ...], brackets: bool) -> re.Pattern[str]:
+    words = [rf"(?<!\w){re.escape(m)}(?!\w)" if m[:1].isalnum() else re.escape(m) for m in markers]
+    if brackets:
+        words.append(_BRACKET)
+    return re.compile("|".join(words) or r"(?!)")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    markers = tuple(marker for marker in options["markers"] if marker in doc.text)
+    brackets = bool(options["brackets"]) and "[" in doc.text
+    if not markers and not brackets:
+        return
+    pattern = _pattern(markers, brackets)
+    status = doc.meta.get("status")
+    level: Level = "error" if status in options["error_statuses"] else "warning"
+    advice = (
+        "replace it before the review" if level == "warning" else "a document in review has none"
+    )
+    lines = doc.text.split("\n")
+    for line, text in _values(doc.meta, lines, doc.frontmatter_line):
+        for match in pattern.finditer(text):
+            place = _column(lines, line, match.group(0), doc.body.first_line - 2)
+            yield Finding(*place, f"unresolved placeholder {match.group(0)!r}; {advice}", level)
+    code = _code_lines(doc)
+    body = (
+        (doc.body.first_line + offset, mask(text))
+        for offset, text in enumerate(doc.body.lines)
+        if doc.body.first_line + offset not in code
+    )
+    for line, column, found in search(pattern, body):
+        yield Finding(line, column, f"unresolved placeholder {found!r}; {advice}", level)
+
+
+def _code_lines(doc: Document) -> set[int]:
+    lines: set[int] = set()
+    for section in doc.body.sections:
+        for block in section.blocks:
+            if block.kind in ("code", "html"):
+                lines.update(range(block.line, block.end_line + 1))
+    return lines
+
+
+def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
+    """Each text value of the frontmatter with the file line where it starts."""
+    # The round-trip types (CommentedMap, CommentedSeq) are a dict and a list with `lc`.
+    lc: Any = getattr(node, "lc", None)
+    if isinstance(node, dict) and lc is not None:
+        places = ((key, lc.value(key)) for key in node)
+    elif isinstance(node, list) and lc is not None:
+        places = ((index, lc.item(index)) for index in range(len(node)))
+    else:
+        return
+    for key, (row, _) in places:
+        value = node[key]
+        if isinstance(value, str):
+            yield first + row, value
+        else:
+            yield from _values(value, lines, first)
+
+
+def _column(lines: list[str], line: int, found: str, last: int) -> tuple[int, int]:
+    """The line and column of `found` at or after `line` (a value may span lines)."""
+    for number in range(line, max(last, line) + 1):
+        column = lines[number - 1].find(found)
+        if column >= 0:
+            return number, column + 1
+    return line, 1
