@@ -9,7 +9,6 @@ pure: the linter decides levels, counts pages once per document (through
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -215,9 +214,11 @@ def _empty_folder(path: Path) -> Problem:
 def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Result]:
     tasks = [(file.path, file.data, file.explicit) for file in pending]
     workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not _can_fork():
         yield from (_check_file(task, setup) for task in tasks)
         return
+    import multiprocessing  # noqa: PLC0415 - only for many files
+
     global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
     _SETUP = setup
     context = multiprocessing.get_context("fork")
@@ -226,6 +227,12 @@ def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Resu
         for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
             doc = result.document
             yield result if doc is None else result._replace(document=_revalidated(doc))
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # noqa: PLC0415
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 _SETUP: _Setup | None = None
