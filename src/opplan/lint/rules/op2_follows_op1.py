@@ -74,7 +74,7 @@ def _check(
             )
             return
         try:
-            op1_doc = load(path)
+            op1_doc = load(path, fast=True)
         except DocumentError as err:
             yield Finding(line, 1, f"the OP1 {model.op1!r} cannot be read: {err}")
             return
