@@ -20,6 +20,7 @@ from opplan.document import Document, load_text
 from opplan.document.frontmatter import decode
 from opplan.document.loader import read_bytes
 from opplan.errors import DocumentError, UsageError
+from opplan.gc_tuning import fewer_collections
 from opplan.lint import discovery
 
 
@@ -36,6 +37,7 @@ def candidates(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
     return found
 
 
+@fewer_collections()
 def load_documents(paths: Sequence[Path], settings: Lint) -> list[Document]:
     """The plan documents under `paths`; unreadable ones are left out with a warning."""
     return [

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
+from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
 from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
@@ -77,6 +78,7 @@ class _Result(NamedTuple):
     fatal: bool
 
 
+@fewer_collections()
 def lint(
     paths: Sequence[Path],
     settings: Lint,
@@ -221,12 +223,25 @@ def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Resu
 
     global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
     _SETUP = setup
+    _load_checkers()  # once, here, rather than once in each worker
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
+    with shared_with_workers(), context.Pool(workers) as pool:
         chunks = max(1, len(tasks) // (workers * 8))
         for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
             doc = result.document
             yield result if doc is None else result._replace(document=_revalidated(doc))
+
+
+def _load_checkers() -> None:
+    """Import what checking a document needs, and build the kinds' validators."""
+    from opplan import schemas  # noqa: PLC0415
+    from opplan.document import body, loader  # noqa: PLC0415, F401
+    from opplan.lint import suppression  # noqa: PLC0415, F401
+
+    _document_rules()
+    for kind in discovery.KIND_NAMES:
+        schemas.KINDS[kind].model_rebuild()
+    body.parse_body("", 1, ())
 
 
 def _can_fork() -> bool:
