@@ -36,14 +36,14 @@ GEOMETRIES = {
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def summary(errors: list[float]) -> str:
+def summary(errors: list[float], over: int) -> str:
     absolute = sorted(abs(error) for error in errors)
     p95 = absolute[min(len(absolute) - 1, round(0.95 * (len(absolute) - 1)))]
     within = sum(error <= 0.5 for error in absolute) / len(absolute)
     return (
         f"{len(errors):4d} docs  mean {statistics.mean(errors):+.2f}  "
         f"median {statistics.median(errors):+.2f}  p95 |err| {p95:.2f}  "
-        f"worst {absolute[-1]:.2f}  within 0.5: {within:4.0%}"
+        f"worst {absolute[-1]:.2f}  within 0.5: {within:4.0%}  over 6 pages: {over}"
     )
 
 
@@ -66,14 +66,16 @@ def main() -> int:
         for name, page in GEOMETRIES.items():
             start = time.perf_counter()
             errors: dict[str, list[float]] = defaultdict(list)
+            over: dict[str, int] = defaultdict(int)
             for doc in docs:
                 exact = exact_pages(doc, page, settings).narrative
                 errors[doc.kind].append(pages.estimate(doc.body, page).narrative - exact)
+                over[doc.kind] += exact > 6
             every = [error for kind in errors.values() for error in kind]
             print(f"\n{name}  (typeset in {time.perf_counter() - start:.0f} s)")
             for kind, kind_errors in errors.items():
-                print(f"  {kind:6} {summary(kind_errors)}")
-            print(f"  {'all':6} {summary(every)}")
+                print(f"  {kind:6} {summary(kind_errors, over[kind])}")
+            print(f"  {'all':6} {summary(every, sum(over.values()))}")
             failed = failed or sum(abs(e) <= 0.5 for e in every) < 0.95 * len(every)
             for doc in examples:
                 est = pages.estimate(doc.body, page).narrative
