@@ -62,16 +62,48 @@ PLAN_SECTIONS = [
 OP2_EXTRA = ["Changes since the OP1 review", "Review actions"]
 
 
+PROSE = [
+    "We chose this over {alt} because it pays back within {n} months.",
+    "The work depends on {partner}, who agreed to it in their own plan.",
+    "Most of the cost is engineering time; the rest is the processor's fee per transaction.",
+    "We will know it worked when the weekly report shows the change for four weeks running.",
+    "{partner} asked us to finish the migration before their freeze in Q{q}.",
+    "The risk is that issuers read the retries as fraud, so we ramp by card range.",
+    "Two engineers move from maintenance to this work in Q{q}, and on-call stays as it is.",
+    "If the pilot misses its target, we stop at {n} sellers and write down why.",
+    "Last year we tried the same thing with a vendor, and it cost twice what we planned.",
+    "The old service keeps running until the last of the {n} flows has moved off it.",
+    "Finance reconciles every day's settlement by hand today, which takes {n} hours.",
+    "Sellers told us in {n} interviews that the wait for their money is the main complaint.",
+    "We do not plan to build our own fraud model; {partner} owns that and has one.",
+    "Each launch goes out behind a flag to {n}% of traffic first, then to everyone.",
+    "This is the largest line in the budget, and it is the one we would cut last.",
+]
+ALTERNATIVES = ["a second vendor", "building it ourselves", "waiting a year", "a manual process"]
+
+
 def sentence(rng: random.Random) -> str:
-    a, b = sorted(rng.sample(range(1, 99), 2))
-    return (
-        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {a}.{rng.randint(0, 9)}% to "
-        f"{b}.{rng.randint(0, 9)}% in Q{rng.randint(1, 4)} {rng.choice(CLAUSES)}."
+    """A sentence of a plan: a measured change, or plain prose about the work."""
+    if rng.random() < 0.45:
+        a, b = sorted(rng.sample(range(1, 99), 2))
+        return (
+            f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {a}.{rng.randint(0, 9)}% to "
+            f"{b}.{rng.randint(0, 9)}% in Q{rng.randint(1, 4)} {rng.choice(CLAUSES)}."
+        )
+    return rng.choice(PROSE).format(
+        alt=rng.choice(ALTERNATIVES),
+        partner=rng.choice(TEAMS),
+        n=rng.randint(2, 40),
+        q=rng.randint(1, 4),
     )
 
 
 def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def words(parts: list[str]) -> int:
+    return sum(len(part.split()) for part in parts)
 
 
 def plan_frontmatter(rng: random.Random, kind: str, index: int, defects: set[str]) -> str:
@@ -192,20 +224,36 @@ def prfaq_frontmatter(rng: random.Random, index: int, defects: set[str]) -> str:
     )
 
 
-def body(rng: random.Random, sections: list[str], words: int, defects: set[str]) -> str:
-    per_section = words // (len(sections) + 1)
+def body(rng: random.Random, sections: list[str], total: int, defects: set[str]) -> str:
+    """A plan's body of about `total` words: prose sections, some with subsections, a list
+    of goals, sometimes a table or a numbered list in the narrative, and an appendix."""
+    appendix = plan_appendix(rng)
+    share = 1.2 * (total - words(appendix)) / len(sections)
     parts: list[str] = []
     for title in sections:
         if "section" in defects and title == sections[-2]:
             continue
         parts.append(f"# {title}\n")
-        written = 0
-        while written < per_section:
-            text = paragraph(rng, rng.randint(3, 6))
-            written += len(text.split())
-            parts.append(text + "\n")
+        budget = words(parts) + share * rng.uniform(0.6, 1.4)
         if title == "Goals":
-            parts.append("\n".join(f"- G-{n}: {sentence(rng)}" for n in range(1, 5)) + "\n")
+            parts.append(
+                "\n".join(f"- G-{n}: {paragraph(rng, rng.randint(1, 2))}" for n in range(1, 6))
+                + "\n"
+            )
+        elif title == "Last year's results" and rng.random() < 0.4:
+            parts.append(results_table(rng))
+        elif title == "Key assumptions" and rng.random() < 0.5:
+            parts.append(
+                "\n".join(f"{n}. {sentence(rng)}" for n in range(1, rng.randint(4, 6))) + "\n"
+            )
+        if title.startswith("Plan with"):
+            prefix = "SR" if "same" in title else "MI"
+            for number in range(1, rng.randint(2, 4)):
+                parts.append(f"## {prefix}-{number}: {rng.choice(INITIATIVES)}\n")
+                parts.append(paragraph(rng, rng.randint(3, 6)) + "\n")
+        while words(parts) < budget:
+            parts.append(paragraph(rng, rng.randint(2, 7)) + "\n")
+    parts = fitted(rng, parts, total - words(appendix))
     if "weasel" in defects:
         parts.insert(3, f"We will {rng.choice(WEASELS)} improve the rate.\n")
     if "link" in defects:
@@ -214,39 +262,99 @@ def body(rng: random.Random, sections: list[str], words: int, defects: set[str])
         parts.insert(5, "- routing\n- tokens\n- retries\n")
     if "marker" in defects:
         parts.insert(6, "The budget for this is TBD and the owner is [name the owner].\n")
-    parts.append("# Appendix\n")
-    parts.append(
+    return "\n".join(parts + appendix)
+
+
+def fitted(rng: random.Random, parts: list[str], most: int) -> list[str]:
+    """`parts` with paragraphs that follow another paragraph dropped, at random, until
+    they hold at most `most` words (and nearly that many: paragraphs are added first)."""
+    while words(parts) < most:
+        parts.insert(rng.randrange(2, len(parts)), paragraph(rng, rng.randint(3, 6)) + "\n")
+    prose = [
+        index
+        for index in range(1, len(parts))
+        if parts[index][0].isupper() and parts[index - 1][0].isupper()
+    ]
+    rng.shuffle(prose)
+    excess = words(parts) - most
+    dropped = set()
+    for index in prose:
+        if excess <= 0:
+            break
+        dropped.add(index)
+        excess -= len(parts[index].split())
+    return [part for index, part in enumerate(parts) if index not in dropped]
+
+
+INITIATIVES = [
+    "Smart routing",
+    "Network tokens",
+    "Refund migration",
+    "Daily reconciliation",
+    "Instant payouts",
+    "Pay by bank",
+    "Retry policy",
+]
+
+
+def results_table(rng: random.Random) -> str:
+    rows = "".join(
+        f"| {rng.choice(SUBJECTS)} | {rng.randint(50, 99)}.0% | {rng.randint(50, 99)}.{n}% "
+        f"| {rng.choice(['met', 'partial', 'missed'])} |\n"
+        for n in range(rng.randint(3, 6))
+    )
+    return "| Goal | Target | Actual | Status |\n|---|---|---|---|\n" + rows
+
+
+def plan_appendix(rng: random.Random) -> list[str]:
+    parts = [
+        "# Appendix\n",
+        "## People and budget by initiative\n",
         "| Initiative | People | Budget |\n|---|---|---|\n"
-        + "".join(f"| SR-{n} | {n + 3} | ${n * 100},000 |\n" for n in range(1, 8))
-    )
-    parts.append(paragraph(rng, 12) + "\n")
-    return "\n".join(parts)
+        + "".join(f"| SR-{n} | {n + 3} | ${n * 100},000 |\n" for n in range(1, 8)),
+        paragraph(rng, rng.randint(4, 10)) + "\n",
+        "## FAQ\n",
+    ]
+    for _ in range(rng.randint(2, 5)):
+        parts.append(f"### Why not {rng.choice(ALTERNATIVES)}?\n")
+        parts.append(paragraph(rng, rng.randint(2, 4)) + "\n")
+    return parts
 
 
-def prfaq_body(rng: random.Random, words: int, defects: set[str]) -> str:
-    release = (
-        "# Press release\n\n## Sellers Now Get Paid in Minutes\n\n"
-        "### Instant Payouts sends a seller's balance to their debit card in 30 minutes\n\n"
-        + ("" if "dateline" in defects else "SEATTLE, September 14, 2027 — ")
-        + paragraph(rng, 4)
-        + "\n\n"
-        + f'"{paragraph(rng, 2)}" said Maya Castellanos.\n\n'
-        + f"To get started, sellers open the Balance page. {paragraph(rng, 1)}\n"
-    )
+def prfaq_body(rng: random.Random, total: int, defects: set[str]) -> str:
+    """A PR/FAQ's body of about `total` words: a press release of a page, two FAQs whose
+    answers are paragraphs (now and then a numbered list or a table), an appendix."""
+    release = [
+        "# Press release\n",
+        "## Sellers Now Get Paid in Minutes\n",
+        "### Instant Payouts sends a seller's balance to their debit card in 30 minutes\n",
+        ("" if "dateline" in defects else "SEATTLE, September 14, 2027 — ")
+        + paragraph(rng, rng.randint(3, 5))
+        + "\n",
+        paragraph(rng, rng.randint(2, 4)) + "\n",
+        f'"{paragraph(rng, 2)}" said Maya Castellanos.\n',
+        f"To get started, sellers open the Balance page. {paragraph(rng, 1)}\n",
+    ]
+    appendix = ["# Appendix\n", paragraph(rng, rng.randint(6, 12)) + "\n"]
     faq: list[str] = []
-    written = len(release.split())
-    for title in ("External FAQ", "Internal FAQ"):
+    questions = [(title, rng.randint(8, 12)) for title in ("External FAQ", "Internal FAQ")]
+    answer = 1.2 * (total - words(release) - words(appendix)) / sum(n for _, n in questions)
+    for title, count in questions:
         faq.append(f"# {title}\n")
-        for number in range(rng.randint(8, 12)):
-            question = "How much does it cost" + (
-                "" if "question" in defects and number == 0 else "?"
-            )
-            faq.append(f"### {question}\n\n{paragraph(rng, rng.randint(3, 5))}\n")
-        written = len(release.split()) + sum(len(part.split()) for part in faq)
-    while written < words:
-        faq.append(paragraph(rng, 4) + "\n")
-        written += 60
-    return release + "\n" + "\n".join(faq) + "\n# Appendix\n\n" + paragraph(rng, 10) + "\n"
+        for number in range(count):
+            question = f"{rng.choice(QUESTIONS)} {rng.choice(INITIATIVES).lower()}"
+            question += "" if "question" in defects and number == 0 else "?"
+            faq.append(f"### {question}\n")
+            target = words(faq) + answer * rng.uniform(0.5, 1.5)
+            if rng.random() < 0.1:
+                faq.append("\n".join(f"{n}. {sentence(rng)}" for n in range(1, 4)) + "\n")
+            while words(faq) < target:
+                faq.append(paragraph(rng, rng.randint(1, 4)) + "\n")
+    faq = fitted(rng, faq, total - words(release) - words(appendix))
+    return "\n".join(release + faq + appendix)
+
+
+QUESTIONS = ["How much does it cost to run", "Who can use", "What happens when we launch"]
 
 
 DEFECTS = [
@@ -273,9 +381,9 @@ def generate(out: Path, per_kind: int, seed: int) -> int:
     for index in range(per_kind):
         for kind in ("op1", "op2", "prfaq"):
             defects = set() if rng.random() < 0.35 else set(rng.sample(DEFECTS, rng.randint(1, 3)))
-            words = rng.randint(2500, 3500)
+            total = rng.randint(2600, 3500)  # trimming takes up to a paragraph more
             if kind == "prfaq":
-                text = prfaq_frontmatter(rng, index, defects), prfaq_body(rng, words, defects)
+                text = prfaq_frontmatter(rng, index, defects), prfaq_body(rng, total, defects)
             else:
                 sections = (
                     PLAN_SECTIONS
@@ -284,7 +392,7 @@ def generate(out: Path, per_kind: int, seed: int) -> int:
                 )
                 text = (
                     plan_frontmatter(rng, kind, index, defects),
-                    body(rng, sections, words, defects),
+                    body(rng, sections, total, defects),
                 )
             path = out / f"team-{index:04d}" / f"{kind}.md"
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -210,7 +210,7 @@ def test_page_counter_hook_replaces_the_estimate(write: Write) -> None:
     report = lint([plan], Lint(), page=Page(paper="a4"), page_counter=typeset)
     assert calls == [Page(paper="a4")]  # counted once, for both page rules
     messages = {p.rule: p.message for p in report.problems}
-    assert messages["page-budget"].startswith("narrative is 7.0 pages; budget is 6")
+    assert messages["page-budget"].startswith("narrative is 7 pages when typeset; budget is 6")
     assert messages["reading-time"].startswith("narrative takes 21 minutes to read")
 
 

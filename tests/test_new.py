@@ -260,3 +260,18 @@ def test_help_lists_the_new_commands(cli: Cli) -> None:
     result = cli("--help")
     for command in ("new", "init", "templates"):
         assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.M), command
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_placeholders_are_flagged_as_warnings_while_a_draft(
+    cli: Cli, tmp_path: Path, case: Case
+) -> None:
+    kind, extra, name, _ = case
+    assert _new(cli, *_base(kind), *extra).exit_code == 0
+    path = next(tmp_path.glob(f"plans/*/*/{name}"))
+    problems = json.loads(cli("lint", path, "--format", "json").stdout)["problems"]
+    assert [p for p in problems if p["level"] == "error"] == []
+    flagged = {p["line"] for p in problems if p["rule"] == "unresolved-marker"}
+    text = path.read_text(encoding="utf-8").split("\n")
+    marked = {n for n, line in enumerate(text, start=1) if PLACEHOLDER.search(line)}
+    assert marked and marked == flagged

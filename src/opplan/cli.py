@@ -126,6 +126,15 @@ def lint(
             "--jobs", "-j", min=0, help="Worker processes for many files (0: one per CPU)."
         ),
     ] = 0,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help="Count pages for page-budget and reading-time by typesetting each "
+            "document as 'opplan render' does (slower the first time; cached by content) "
+            "instead of estimating them.",
+        ),
+    ] = False,
 ) -> None:
     """Check plan documents: frontmatter schema and lint rules.
 
@@ -146,6 +155,7 @@ def lint(
             use_cache=not no_cache,
             plans_only=plans_only,
             jobs=jobs,
+            exact=exact,
         )
     )
 

@@ -1,9 +1,14 @@
 """How many pages a document fills: an estimate from its text and the page geometry.
 
-The estimate lays the body out line by line the way the render template sets it
-(the page size, margins and font size from `[page]`), so that lint can tell
-whether a document fits its page budget without typesetting it. Rendering
-reports exact counts with the same record.
+The estimate lays the body out the way the PDF template (`render/style.typ.j2`)
+sets it, in ems of the body font size, so that it follows the `[page]` geometry
+(paper, margins, font size): each paragraph's width from the advance widths of
+the pinned font (Libertinus Serif) broken into lines of the text width, the
+line pitch and paragraph spacing of the template, the room headings, lists,
+tables, quotes and code take, the title block, and the space lost where a page
+breaks. The constants were measured by typesetting with typst and checked
+against exact counts with `bench/estimate_bench.py`. Rendering reports exact
+counts with the same record.
 """
 
 from __future__ import annotations
@@ -15,11 +20,37 @@ from opplan.config.model import Page
 from opplan.document.body import Block, Body, Section
 
 PAPER_INCHES = {"letter": (8.5, 11.0), "a4": (8.27, 11.69)}
-CHAR_WIDTH_EM = 0.5  # average width of a character of body text, in ems
-LINE_HEIGHT_EM = 1.3  # baseline to baseline, in ems
-PARAGRAPH_GAP_LINES = 0.8
-HEADING_LINES = 2.2
-TABLE_ROW_LINES = 1.6
+
+# Advance widths of Libertinus Serif's printable ASCII (space to "~") in 1/250 em.
+_ASCII = bytes(
+    [62, 72, 84, 116, 116, 159, 176, 48, 74, 74, 92, 138, 55, 84, 55, 81]
+    + [116] * 10
+    + [59, 59, 138, 138, 138, 109, 224, 174, 147, 162, 175, 139, 121, 171, 182, 74, 80]
+    + [159, 132, 210, 175, 176, 135, 176, 147, 121, 149, 165, 163, 238, 165, 144, 151]
+    + [89, 72, 89, 130, 122, 98, 114, 123, 107, 126, 112, 78, 125, 134, 68, 68, 128]
+    + [66, 198, 136, 126, 130, 126, 93, 98, 79, 133, 124, 187, 122, 129, 106, 69, 51, 69, 112]
+)
+# Every byte to its width: control characters none, other Latin-1 letters like "n".
+_WIDTHS = bytes(32) + _ASCII + bytes([0]) + bytes([136] * 128)
+_UNITS = 250.0
+
+# The template's vertical measures, in ems of the body text.
+LINE = 0.658  # a line's box: cap height to baseline
+PITCH = LINE + 0.6  # baseline to baseline: the box and the leading
+PARAGRAPH = 0.95  # between paragraphs, lists, tables
+HEADING = {1: 4.227, 2: 2.409, 3: 1.295}  # a heading between two paragraphs, measured
+TITLE_BLOCK = 4.6  # title, subtitle, byline and rule above the narrative, measured
+TABLE_SIZE = 0.84  # table text, relative to body text
+TABLE_ROW = 1.141  # a table row of one line, with its insets and rule
+TABLE_EXTRA = 0.94  # a table's own spacing beyond its rows
+TABLE_LINE = TABLE_SIZE * (LINE + 0.45)  # each further line of a wrapped cell
+LIST_INDENT = 1.4  # list indent, marker and body indent
+QUOTE = (2.4, 2.3)  # a quote's side padding, and its extra spacing
+CODE_LINE = 0.76  # a line of code (smaller, monospaced)
+# Justified, hyphenated text fits a little more than its natural width on a line,
+# and the end of a page loses a little where a paragraph or a heading breaks.
+LINE_FILL = 1.02
+PAGE_LOSS = 0.6
 
 
 class PageCount(NamedTuple):
@@ -32,66 +63,86 @@ class PageCount(NamedTuple):
 
 
 class Layout(NamedTuple):
-    """How much text a page holds."""
+    """The text area of a page, in ems of the body text."""
 
-    chars_per_line: float
-    lines_per_page: float
+    line_width: float
+    page_height: float  # of text on a page, less what a page break loses
 
     @classmethod
     def of(cls, page: Page) -> Layout:
         width, height = PAPER_INCHES[page.paper]
-        point = page.font_size
-        chars = (width - 2 * page.margin) * 72 / (point * CHAR_WIDTH_EM)
-        lines = (height - 2 * page.margin) * 72 / (point * LINE_HEIGHT_EM)
-        return cls(chars, lines)
+        em = page.font_size / 72  # inches
+        line = (width - 2 * page.margin) / em
+        return cls(line * LINE_FILL, (height - 2 * page.margin) / em - PAGE_LOSS)
+
+    def pages(self, height: float) -> float:
+        return height / self.page_height
 
 
 def estimate(body: Body, page: Page) -> PageCount:
     """The estimated page counts of a body set on `page`."""
     layout = Layout.of(page)
-    narrative = sum(section_lines(section, layout) for section in body.narrative)
-    appendix = sum(section_lines(section, layout) for section in body.appendix)
+    narrative = TITLE_BLOCK + sum(section_height(s, layout) for s in body.narrative)
+    appendix = sum(section_height(s, layout) for s in body.appendix)
     press = next((s for s in body.sections if s.title.strip().lower() == "press release"), None)
-    press_pages = (
-        None if press is None else press_lines(body, press, layout) / layout.lines_per_page
-    )
-    return PageCount(
-        narrative / layout.lines_per_page,
-        (narrative + appendix) / layout.lines_per_page,
-        press_pages,
-    )
+    press_pages = None if press is None else layout.pages(press_height(body, press, layout))
+    pages = layout.pages(narrative)
+    total = math.ceil(pages) + layout.pages(appendix) if appendix else pages  # a new page
+    return PageCount(pages, total, press_pages)
 
 
-def press_lines(body: Body, first: Section, layout: Layout) -> float:
-    """Lines of a section with all the deeper sections under it."""
+def press_height(body: Body, first: Section, layout: Layout) -> float:
+    """The height of a section with all the deeper sections under it."""
     index = body.sections.index(first)
-    lines = section_lines(first, layout)
+    height = section_height(first, layout)
     for section in body.sections[index + 1 :]:
         if section.level <= first.level:
             break
-        lines += section_lines(section, layout)
-    return lines
+        height += section_height(section, layout)
+    return height
 
 
-def section_lines(section: Section, layout: Layout) -> float:
-    """The lines a section fills: its heading and its blocks."""
-    heading = HEADING_LINES if section.level else 0.0
-    return heading + sum(block_lines(block, layout) for block in section.blocks)
+def section_height(section: Section, layout: Layout) -> float:
+    """The height a section takes: its heading and its blocks."""
+    heading = HEADING[min(section.level, 3)] if section.level else 0.0
+    return heading + sum(block_height(block, layout) for block in section.blocks)
 
 
-def block_lines(block: Block, layout: Layout) -> float:
-    """The lines a block fills, with the gap after it."""
-    if block.kind == "table":
-        return block.items * TABLE_ROW_LINES + PARAGRAPH_GAP_LINES
-    if block.kind == "code":
-        return block.end_line - block.line + PARAGRAPH_GAP_LINES
+def text_width(text: str) -> float:
+    """The natural width of a line of body text, in ems."""
+    return sum(text.encode("latin-1", "replace").translate(_WIDTHS)) / _UNITS
+
+
+def lines(text: str, width: float) -> int:
+    return max(1, math.ceil(text_width(text) / width))
+
+
+def block_height(block: Block, layout: Layout) -> float:
+    """The height a block takes, with the space after it."""
+    width = layout.line_width
     if block.kind in ("bullet_list", "ordered_list"):
-        per_item = len(block.text) / max(block.items, 1)
-        width = layout.chars_per_line - 3  # the indent
-        return block.items * math.ceil(per_item / width) + PARAGRAPH_GAP_LINES
-    if block.kind in ("html", "rule"):
-        return 0.0 if block.kind == "html" else 1.0
-    return math.ceil(len(block.text) / layout.chars_per_line) + PARAGRAPH_GAP_LINES
+        items = max(block.items, 1)
+        each = max(1, math.ceil(text_width(block.text) / items / (width - LIST_INDENT)))
+        return paragraph(items * each)
+    if block.kind == "table":
+        rows = max(block.items, 1)
+        per_row = text_width(block.text) * TABLE_SIZE / rows
+        extra = max(0, math.ceil(per_row / (width * 0.9)) - 1)
+        return rows * (TABLE_ROW + extra * TABLE_LINE) + TABLE_EXTRA
+    if block.kind == "code":
+        return (block.end_line - block.line - 1) * CODE_LINE + PARAGRAPH
+    if block.kind == "quote":
+        return paragraph(lines(block.text, width - QUOTE[0])) + QUOTE[1]
+    if block.kind == "html":
+        return 0.0
+    if block.kind == "rule":
+        return PARAGRAPH
+    return paragraph(lines(block.text, width))
+
+
+def paragraph(count: int) -> float:
+    """The height of `count` lines of body text and the spacing after them."""
+    return LINE + (count - 1) * PITCH + PARAGRAPH
 
 
 def reading_minutes(pages: float, minutes_per_page: float = 3.0) -> float:

@@ -19,15 +19,23 @@ def run(
     use_cache: bool = True,
     plans_only: bool = False,
     jobs: int = 0,
+    exact: bool = False,
 ) -> ExitCode:
     formatter = output.get(output_format, terminal=sys.stdout.isatty())
     settings = config.load(config_file)
     from opplan.lint import cache  # noqa: PLC0415 - after the cheap checks
     from opplan.lint.engine import lint  # noqa: PLC0415
 
+    counter = None
+    if exact:
+        from opplan.lint import exact as typeset  # noqa: PLC0415 - only with --exact
+
+        counter = typeset.counter(settings)
     results = None
     if use_cache and settings.lint.cache:
         setup = [settings.lint.model_dump(mode="json"), settings.page.model_dump(mode="json")]
+        if exact:  # the counts also depend on the typst templates and versions
+            setup.append({"exact": typeset.fingerprint(settings)})
         results = cache.ResultCache(cache.folder(settings.lint.cache_dir, settings.root), setup)
     if results is None or not results.known:
         from opplan.lint import options  # noqa: PLC0415 - loads every rule and the schemas
@@ -37,6 +45,7 @@ def run(
         paths or [Path()],
         settings.lint,
         page=settings.page,
+        page_counter=counter,
         root=settings.root,
         cache=results,
         jobs=jobs,

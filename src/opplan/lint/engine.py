@@ -28,7 +28,8 @@ from opplan.problem import Problem
 if TYPE_CHECKING:
     from opplan.document import Document
 
-PageCounter = Callable[["Document", Page], PageCount]
+# None: no page count for this document, so no page rule runs on it.
+PageCounter = Callable[["Document", Page], PageCount | None]
 PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
 SUPPRESSION = "unused-suppression"
 
@@ -324,18 +325,21 @@ def check_document(
     problems: list[Problem] = []
     ran: set[str] = set()
     count: PageCount | None = None
+    counted = False
     for rule in _document_rules():
         if rule.KINDS and doc.kind not in rule.KINDS:
             continue
         level = settings.level(rule.ID, doc.kind, rule.LEVEL)
         if level == "off" or (rule.NEEDS_MODEL and doc.model is None):
             continue
-        ran.add(rule.ID)
         options = settings.options(rule.ID, doc.kind, rule.DEFAULT)
         if getattr(rule, "NEEDS_PAGES", False):
+            if not counted:
+                count, counted = _count_pages(doc, page or Page(), page_counter, problems), True
             if count is None:
-                count = (page_counter or estimate_pages)(doc, page or Page())
+                continue
             options[PAGE_COUNT] = count
+        ran.add(rule.ID)
         for finding in rule.check(doc, options):
             stamped = finding.level or level
             problems.append(
@@ -352,6 +356,17 @@ def check_document(
             yield Problem(
                 doc.path, finding.line, finding.column, level, SUPPRESSION, finding.message
             )
+
+
+def _count_pages(
+    doc: Document, page: Page, page_counter: PageCounter | None, problems: list[Problem]
+) -> PageCount | None:
+    """The document's pages, or None (with the reason among `problems` if it failed)."""
+    try:
+        return (page_counter or estimate_pages)(doc, page)
+    except DocumentError as err:
+        problems.append(_problem(err))
+        return None
 
 
 @cache

@@ -4,8 +4,11 @@ The narrative is the body before the appendix: what is read in the meeting.
 An OP1 or OP2 narrative fits `pages` (6); a PR/FAQ's press release fits
 `press_release_pages` (1) and its narrative (press release and FAQs) fits
 `pages`. Pages are estimated from the text and the page geometry of `[page]`
-(paper, margins, font size): words, headings, lists and tables all take room.
-The message gives the estimate.
+(paper, margins, font size), laid out the way the PDF template sets it: the
+font's character widths, headings, lists and tables all take room. With
+`opplan lint --exact` the document is typeset as `opplan render` prints it
+and the narrative counts the printed pages before the appendix. The message
+says which count it used.
 
 Options: `pages` (6), `press_release_pages` (1).
 
@@ -13,11 +16,16 @@ Passing: a narrative of about 2,800 words at 11 pt on letter paper.
 
 Failing (about 4,000 words before the appendix):
 
-    narrative is about 8.4 pages; budget is 6 (move detail to the appendix)
+    narrative is about 7.2 pages (estimate); budget is 6 (move detail to the appendix)
+
+and with `--exact`:
+
+    narrative is 8 pages when typeset; budget is 6 (move detail to the appendix)
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -40,14 +48,15 @@ NEEDS_PAGES = True
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     count: PageCount = options[PAGE_COUNT]
-    how = "is" if count.exact else "is about"
     first = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)
     budget = float(options["pages"])
     if count.narrative > budget:
+        # Typeset, the narrative fills whole printed pages: the appendix starts on the next.
+        pages = _pages(math.ceil(count.narrative)) if count.exact else f"{count.narrative:.1f}"
         yield Finding(
             first,
             1,
-            f"narrative {how} {count.narrative:.1f} pages; budget is {_pages(budget)} "
+            f"narrative {_measured(pages, count.exact)}; budget is {_pages(budget)} "
             "(move detail to the appendix)",
         )
     release = count.press_release
@@ -57,8 +66,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield Finding(
             section.line if section else first,
             1,
-            f"press release {how} {release:.1f} pages; budget is {_pages(limit)}",
+            f"press release {_measured(f'{release:.1f}', count.exact)}; budget is {_pages(limit)}",
         )
+
+
+def _measured(pages: str, exact: bool) -> str:
+    unit = "page" if pages == "1" else "pages"
+    return f"is {pages} {unit} when typeset" if exact else f"is about {pages} {unit} (estimate)"
 
 
 def _pages(value: float) -> str:

@@ -2,7 +2,9 @@
 
 A review meeting opens with silent reading of the printed narrative (the body
 before the appendix). At `minutes_per_page` (3) a page, the narrative must be
-read within `minutes` (20). The page count is the same as `page-budget`'s.
+read within `minutes` (20). The page count is the same as `page-budget`'s: the
+estimate, or with `opplan lint --exact` the typeset pages (with the share of
+the last page the narrative fills).
 
 Options: `minutes` (20), `minutes_per_page` (3).
 
@@ -10,8 +12,8 @@ Passing: a 6-page narrative (18 minutes).
 
 Failing (an 8-page narrative):
 
-    narrative takes about 24 minutes to read (8.0 pages at 3 minutes a page);
-    the reading slot is 20 minutes
+    narrative takes about 24 minutes to read (8.0 pages (estimate) at 3 minutes
+    a page); the reading slot is 20 minutes
 """
 
 from __future__ import annotations
@@ -46,6 +48,6 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             first,
             1,
             f"narrative takes {'' if count.exact else 'about '}{minutes:.0f} minutes to read "
-            f"({count.narrative:.1f} pages at {per_page:g} minutes a page); "
-            f"the reading slot is {slot:g} minutes",
+            f"({count.narrative:.1f} pages {'when typeset' if count.exact else '(estimate)'} "
+            f"at {per_page:g} minutes a page); the reading slot is {slot:g} minutes",
         )

@@ -1,8 +1,9 @@
 """No placeholders are left: TBD, TODO, ???, or a bracketed `[placeholder]`.
 
-Markers are found in frontmatter values and in the body (code and comments
-excepted). A bracketed phrase counts when it holds a letter and is not a
-Markdown link, a link reference or a checkbox. `opplan new` writes its
+Markers are found in frontmatter values, in frontmatter comments (the
+`# TODO` that `opplan new` writes beside a sample date or number) and in the
+body (code and HTML comments excepted). A bracketed phrase counts when it
+holds a letter and is not a Markdown link, a link reference or a checkbox. `opplan new` writes its
 skeletons with such placeholders, so that this rule shows what is left to
 write: a warning while the document is a `draft`, an error once its status is
 one of `error_statuses`.
@@ -47,6 +48,7 @@ DEFAULT: dict[str, Any] = {
 }
 NEEDS_MODEL = False
 
+_COMMENT = re.compile(r"(?:^|\s)#(.*)$")
 # [phrase] not followed by ( [ or : (a link, a reference, a definition), and not a checkbox.
 _BRACKET = r"(?<![\]\\!])\[(?![ xX]\])([^\[\]\n]*[^\W\d_][^\[\]\n]*)\](?![(\[:])"
 
@@ -71,10 +73,19 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         "replace it before the review" if level == "warning" else "a document in review has none"
     )
     lines = doc.text.split("\n")
+    seen = set()
     for line, text in _values(doc.meta, lines, doc.frontmatter_line):
         for match in pattern.finditer(text):
             place = _column(lines, line, match.group(0), doc.body.first_line - 2)
+            seen.add(place)
             yield Finding(*place, f"unresolved placeholder {match.group(0)!r}; {advice}", level)
+    if markers:
+        words = _pattern(markers, False)
+        for line in range(doc.frontmatter_line, doc.body.first_line - 1):
+            for column, found in _comment_markers(lines[line - 1], words):
+                if (line, column) not in seen:
+                    message = f"unresolved placeholder {found!r} in a comment; {advice}"
+                    yield Finding(line, column, message, level)
     code = _code_lines(doc)
     body = (
         (doc.body.first_line + offset, mask(text))
@@ -83,6 +94,15 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     )
     for line, column, found in search(pattern, body):
         yield Finding(line, column, f"unresolved placeholder {found!r}; {advice}", level)
+
+
+def _comment_markers(text: str, words: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """Markers in a frontmatter line's comment (a `# TODO` beside a sample value)."""
+    comment = _COMMENT.search(text)
+    if comment is None or comment.group(1).lstrip().startswith("opplan:"):
+        return
+    for match in words.finditer(comment.group(1)):
+        yield comment.start(1) + match.start() + 1, match.group(0)
 
 
 def _code_lines(doc: Document) -> set[int]:
