@@ -18,6 +18,7 @@ import typer
 
 from opplan import __version__
 from opplan.errors import ExitCode, OpplanError, UsageError
+from opplan.gc_tuning import fewer_collections
 
 app = typer.Typer(
     name="opplan",
@@ -624,4 +625,5 @@ def render(
 
 def main() -> None:
     """The `opplan` console script."""
-    app()
+    with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
+        app()

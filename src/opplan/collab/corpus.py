@@ -4,6 +4,9 @@ Folders are searched the way `opplan lint` searches them. A file that cannot
 be read as a plan is not fatal here: it is left out with a warning on stderr
 (`opplan lint` says what is wrong with it), except a file named on the command
 line that does not exist, which is a usage error.
+
+The commands here only read plans, so frontmatter is read the fast way (see
+`opplan.document.fastyaml`): the same values and positions, without comments.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from opplan.document import Document, load_text
 from opplan.document.frontmatter import decode
 from opplan.document.loader import read_bytes
 from opplan.errors import DocumentError, UsageError
+from opplan.gc_tuning import fewer_collections
 from opplan.lint import discovery
 
 
@@ -33,6 +37,7 @@ def candidates(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
     return found
 
 
+@fewer_collections()
 def load_documents(paths: Sequence[Path], settings: Lint) -> list[Document]:
     """The plan documents under `paths`; unreadable ones are left out with a warning."""
     return [
@@ -47,7 +52,7 @@ def _load(path: Path, explicit: bool, settings: Lint) -> Document | None:
         text = decode(str(path), read_bytes(path))
         if not explicit and not discovery.looks_like_plan(text):
             return None
-        return load_text(str(path), text, settings.appendix_titles)
+        return load_text(str(path), text, settings.appendix_titles, fast=True)
     except DocumentError as err:
         if explicit or not err.fatal:
             warn(f"{err} (left out; 'opplan lint' checks it)")

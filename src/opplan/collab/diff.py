@@ -133,6 +133,6 @@ def _load(path: str, text: str | None, config: Config) -> tuple[Document | None,
     if text is None:
         return None, ""
     try:
-        return load_text(path, text, config.lint.appendix_titles), ""
+        return load_text(path, text, config.lint.appendix_titles, fast=True), ""
     except DocumentError as err:
         return None, f"cannot be read as a plan: {err.message} (line {err.line})"

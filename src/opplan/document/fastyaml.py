@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-_Parser: Any = getattr(yaml, "CSafeLoader", None)
+_Parser: Any = getattr(yaml, "CBaseLoader", None)  # libyaml, without tag resolution
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -33,19 +33,13 @@ _NUMBERISH = re.compile(
     r"|\.?(inf|Inf|INF|nan|NaN|NAN))|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|\s+[0-9]).*"
 )
 
-_STR = "tag:yaml.org,2002:str"
-_IMPLICIT = frozenset(
-    {
-        _STR,
-        "tag:yaml.org,2002:map",
-        "tag:yaml.org,2002:seq",
-        "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-        "tag:yaml.org,2002:timestamp",
-    }
-)
+# The first characters of plain scalars that may be something other than text:
+# null, ~, true, false, numbers, dates, .inf, .nan, and inf/nan (left to ruamel.yaml).
+_MAYBE_NOT_TEXT = frozenset("~nNtTfFiI.+-0123456789")
+
+# With the base loader every node without an explicit tag gets one of these, and
+# the scalars are resolved here; a node with any other tag was tagged explicitly.
+_UNTAGGED = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
 class _Unusual(Exception):
@@ -76,7 +70,7 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node) -> object:
-        if id(node) in self.seen or node.tag not in _IMPLICIT:
+        if id(node) in self.seen or node.tag not in _UNTAGGED:
             raise _Unusual  # an alias, or an explicit tag
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -114,6 +108,8 @@ def _scalar(node: yaml.ScalarNode) -> object:
     value: str = node.value
     if node.style:
         return value  # quoted, literal or folded: always text
+    if value and value[0] not in _MAYBE_NOT_TEXT:
+        return value  # most scalars: the checks below could only say "text"
     if value in _NULL:
         return None
     if value in _TRUE:

@@ -60,10 +60,12 @@ def read_bytes(path: Path) -> bytes:
     raise DocumentError(name, message, rule="input", fatal=True)
 
 
-def load(path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES) -> Document:
-    """Read and parse the document at `path`."""
+def load(
+    path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES, *, fast: bool = False
+) -> Document:
+    """Read and parse the document at `path` (`fast`: as in `load_text`)."""
     text = frontmatter.decode(str(path), read_bytes(path))
-    return load_text(str(path), text, appendix_titles)
+    return load_text(str(path), text, appendix_titles, fast=fast)
 
 
 def load_text(

@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 SKIPPED_DIRS = frozenset(
     {"node_modules", "site-packages", "__pycache__", "venv", "build", "dist", "_build"}
@@ -24,12 +27,23 @@ _KIND_LINE = re.compile(r"^kind\s*:[ \t]*['\"]?([^'\"\s#]*)", re.MULTILINE)
 
 
 class Filter:
-    """The include and exclude globs of the configuration, relative to its folder."""
+    """The include and exclude globs of the configuration, relative to its folder.
+
+    The globs are compiled on first use: linting files named on the command line
+    needs none of them.
+    """
 
     def __init__(self, root: Path, include: Sequence[str], exclude: Sequence[str]) -> None:
         self.root = root.resolve()
-        self.include = pathspec.GitIgnoreSpec.from_lines(include)
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self._globs = (tuple(include), tuple(exclude))
+
+    @cached_property
+    def include(self) -> pathspec.GitIgnoreSpec:
+        return _spec(self._globs[0])
+
+    @cached_property
+    def exclude(self) -> pathspec.GitIgnoreSpec:
+        return _spec(self._globs[1])
 
     def _relative(self, path: Path) -> str | None:
         try:
@@ -67,7 +81,7 @@ class _GitIgnores:
                 lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 return
-            self.specs.append((folder.resolve(), pathspec.GitIgnoreSpec.from_lines(lines)))
+            self.specs.append((folder.resolve(), _spec(lines)))
 
     def ignored(self, path: Path, *, folder: bool = False) -> bool:
         resolved = _absolute(path)
@@ -81,6 +95,12 @@ class _GitIgnores:
             if result.include is not None:
                 verdict = result.include
         return verdict
+
+
+def _spec(lines: Sequence[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # noqa: PLC0415 - only when globs or a folder walk need it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def markdown_files(folder: Path, rules: Filter | None = None) -> list[Path]:

@@ -9,7 +9,6 @@ pure: the linter decides levels, counts pages once per document (through
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
+from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
 from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
@@ -79,6 +79,7 @@ class _Result(NamedTuple):
     fatal: bool
 
 
+@fewer_collections()
 def lint(
     paths: Sequence[Path],
     settings: Lint,
@@ -216,17 +217,38 @@ def _empty_folder(path: Path) -> Problem:
 def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Result]:
     tasks = [(file.path, file.data, file.explicit) for file in pending]
     workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not _can_fork():
         yield from (_check_file(task, setup) for task in tasks)
         return
+    import multiprocessing  # noqa: PLC0415 - only for many files
+
     global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
     _SETUP = setup
+    _load_checkers()  # once, here, rather than once in each worker
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
+    with shared_with_workers(), context.Pool(workers) as pool:
         chunks = max(1, len(tasks) // (workers * 8))
         for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
             doc = result.document
             yield result if doc is None else result._replace(document=_revalidated(doc))
+
+
+def _load_checkers() -> None:
+    """Import what checking a document needs, and build the kinds' validators."""
+    from opplan import schemas  # noqa: PLC0415
+    from opplan.document import body, loader  # noqa: PLC0415, F401
+    from opplan.lint import suppression  # noqa: PLC0415, F401
+
+    _document_rules()
+    for kind in discovery.KIND_NAMES:
+        schemas.KINDS[kind].model_rebuild()
+    body.parse_body("", 1, ())
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # noqa: PLC0415
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 _SETUP: _Setup | None = None

@@ -3,20 +3,54 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from opplan.errors import OpplanError
 from opplan.schemas.common import DocumentBase
-from opplan.schemas.op1 import Op1
-from opplan.schemas.op2 import Op2
-from opplan.schemas.prfaq import PrFaq
-from opplan.schemas.rollup import Rollup
 
-KINDS: dict[str, type[DocumentBase]] = {
-    "op1": Op1,
-    "op2": Op2,
-    "prfaq": PrFaq,
-    "rollup": Rollup,
+if TYPE_CHECKING:
+    from opplan.schemas.op1 import Op1
+    from opplan.schemas.op2 import Op2
+    from opplan.schemas.prfaq import PrFaq
+    from opplan.schemas.rollup import Rollup
+
+
+class _Kinds(MutableMapping[str, type[DocumentBase]]):
+    """The models by kind. A kind's module is imported when its model is first
+    asked for: building pydantic models takes time, and linting an OP1 needs one."""
+
+    def __init__(self, homes: dict[str, str]) -> None:
+        self._entries: dict[str, type[DocumentBase] | str] = dict(homes)
+
+    def __getitem__(self, kind: str) -> type[DocumentBase]:
+        entry = self._entries[kind]
+        if isinstance(entry, str):
+            module, name = entry.rsplit(".", 1)
+            entry = self._entries[kind] = getattr(import_module(module), name)
+        return entry
+
+    def __setitem__(self, kind: str, model: type[DocumentBase]) -> None:
+        self._entries[kind] = model
+
+    def __delitem__(self, kind: str) -> None:
+        del self._entries[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_MODELS = {
+    "op1": "opplan.schemas.op1.Op1",
+    "op2": "opplan.schemas.op2.Op2",
+    "prfaq": "opplan.schemas.prfaq.PrFaq",
+    "rollup": "opplan.schemas.rollup.Rollup",
 }
+KINDS: MutableMapping[str, type[DocumentBase]] = _Kinds(_MODELS)
 
 
 class UnknownKind(OpplanError):
@@ -47,6 +81,15 @@ def get(kind: str) -> type[DocumentBase]:
         return KINDS[kind]
     except KeyError:
         raise UnknownKind(unknown_kind_message(kind)) from None
+
+
+def __getattr__(name: str) -> object:
+    # The models themselves, imported on first use like the registry's entries.
+    for home in _MODELS.values():
+        if home.endswith(f".{name}"):
+            module, _ = home.rsplit(".", 1)
+            return getattr(import_module(module), name)
+    raise AttributeError(f"module 'opplan.schemas' has no attribute {name!r}")
 
 
 __all__ = [

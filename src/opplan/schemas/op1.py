@@ -7,7 +7,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import Field, model_validator
 
-from opplan.schemas.common import DocumentBase, Level, Measure, Number, Strict, Text
+from opplan.schemas.common import DocumentBase, Level, Measure, Number, Strict, Text, empty_list
 
 
 class Partner(Strict):
@@ -48,7 +48,7 @@ class Track(Strict, Generic[AnyInitiative]):
     headcount: Number = Field(description="The headcount this track needs.")
     budget: Number | None = Field(None, description="The budget this track needs.")
     initiatives: list[AnyInitiative] = Field(
-        default_factory=list, description="The initiatives in this track."
+        default_factory=empty_list, description="The initiatives in this track."
     )
 
 
@@ -82,9 +82,9 @@ class Goal(Strict):
     baseline: Measure | None = Field(None, description="The metric's value today.")
     target: Measure | None = Field(None, description="The value to reach.")
     due: dt.date | None = Field(None, description="When the target is due (YYYY-MM-DD).")
-    owners: list[Text] = Field(default_factory=list, description="Who owns the goal.")
+    owners: list[Text] = Field(default_factory=empty_list, description="Who owns the goal.")
     teams: list[SharedTeam] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For a cross-functional goal: every team sharing it, each with its owner.",
     )
 
@@ -140,24 +140,26 @@ class PlanFields(DocumentBase):
 
     charter: str | None = Field(None, description="What the team owns and for whom.")
     tenets: list[Text] = Field(
-        default_factory=list, description="Principles that settle trade-offs."
+        default_factory=empty_list, description="Principles that settle trade-offs."
     )
     currency: str = Field("USD", description="The currency of budget amounts.")
     partners: list[Partner] = Field(
-        default_factory=list, description="Partner teams and when they pre-read the plan."
+        default_factory=empty_list, description="Partner teams and when they pre-read the plan."
     )
-    results: list[Result] = Field(default_factory=list, description="Last year's results.")
-    goals: list[Goal] = Field(default_factory=list, description="Goals for the plan's year.")
+    results: list[Result] = Field(default_factory=empty_list, description="Last year's results.")
+    goals: list[Goal] = Field(default_factory=empty_list, description="Goals for the plan's year.")
     assumptions: list[Text] = Field(
-        default_factory=list, description="The key assumptions the plan rests on."
+        default_factory=empty_list, description="The key assumptions the plan rests on."
     )
-    asks: list[Ask] = Field(default_factory=list, description="Resource asks.")
-    risks: list[Risk] = Field(default_factory=list, description="Known risks and mitigations.")
+    asks: list[Ask] = Field(default_factory=empty_list, description="Resource asks.")
+    risks: list[Risk] = Field(
+        default_factory=empty_list, description="Known risks and mitigations."
+    )
     dependencies: list[Dependency] = Field(
-        default_factory=list, description="What the team needs from other teams."
+        default_factory=empty_list, description="What the team needs from other teams."
     )
     commitments: list[Commitment] = Field(
-        default_factory=list, description="What the team provides to other teams."
+        default_factory=empty_list, description="What the team provides to other teams."
     )
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from opplan.schemas.common import Number, Strict, Text
+from opplan.schemas.common import Number, Strict, Text, empty_list
 from opplan.schemas.op1 import Initiative, PlanFields, Tracks
 
 InitiativeStatus = Literal["planned", "delivered", "on-track", "delayed", "cut"]
@@ -51,11 +51,11 @@ class Op2(PlanFields):
         description="The planning tracks, with initiative statuses."
     )
     review_actions: list[ReviewAction] = Field(
-        default_factory=list, description="The action items from the OP1 review."
+        default_factory=empty_list, description="The action items from the OP1 review."
     )
     allocated: Allocation | None = Field(
         None, description="The headcount and budget granted against the asks."
     )
     top_down: list[TopDownInitiative] = Field(
-        default_factory=list, description="Initiatives added by leadership."
+        default_factory=empty_list, description="Initiatives added by leadership."
     )

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from opplan.schemas.common import DocumentBase, Number, Status, Strict, Text
+from opplan.schemas.common import DocumentBase, Number, Status, Strict, Text, empty_list
 
 
 class RolledUpPlan(Strict):
@@ -40,7 +40,7 @@ class Rollup(DocumentBase):
 
     kind: Literal["rollup"] = Field(description="Always rollup.")
     plans: list[RolledUpPlan] = Field(
-        default_factory=list, description="The team plans rolled up, one per team."
+        default_factory=empty_list, description="The team plans rolled up, one per team."
     )
     totals: Totals | None = Field(None, description="Sums over the plans.")
     currency: str = Field("USD", description="The currency of budget amounts.")

@@ -26,14 +26,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opplan.collab.plans import initiatives, plan_of, team_key
 from opplan.document import Document, load
 from opplan.errors import DocumentError
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
-from opplan.schemas.op2 import Op2
+
+if TYPE_CHECKING:
+    from opplan.schemas.op2 import Op2
 
 ID = "op2-follows-op1"
 LEVEL: Level = "error"
@@ -43,6 +45,10 @@ NEEDS_MODEL = True
 
 
 def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[Document, Finding]]:
+    if not any(doc.kind == "op2" for doc in docs):
+        return  # and the OP2 model is not even imported
+    from opplan.schemas.op2 import Op2  # noqa: PLC0415
+
     known = {Path(doc.path).resolve(): doc for doc in docs}
     for doc in docs:
         if isinstance(doc.model, Op2):
@@ -68,7 +74,7 @@ def _check(
             )
             return
         try:
-            op1_doc = load(path)
+            op1_doc = load(path, fast=True)
         except DocumentError as err:
             yield Finding(line, 1, f"the OP1 {model.op1!r} cannot be read: {err}")
             return
