@@ -31,6 +31,13 @@ app = typer.Typer(
 )
 
 
+_CONFIG_HELP = (
+    "Configuration file (default: the nearest opplan.toml, or pyproject.toml with "
+    "[tool.opplan], at or above the current folder)."
+)
+ConfigOption = Annotated[Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")]
+
+
 def _call(command: Callable[[], ExitCode]) -> None:
     try:
         code = command()
@@ -99,15 +106,7 @@ def lint(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
     ] = False,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: the nearest opplan.toml, or pyproject.toml "
-            "with [tool.opplan], at or above the current folder).",
-            metavar="FILE",
-        ),
-    ] = None,
+    config_file: ConfigOption = None,
     no_cache: Annotated[
         bool,
         typer.Option("--no-cache", help="Check every file again; do not read or write the cache."),
@@ -189,12 +188,6 @@ def schema(
     _call(lambda: command.run(kind))
 
 
-_CONFIG_HELP = (
-    "Configuration file (default: the nearest opplan.toml, or pyproject.toml with "
-    "[tool.opplan], at or above the current folder)."
-)
-
-
 def _prompt(question: str, default: str) -> str:
     try:
         answer: str = typer.prompt(question, default=default, show_default=bool(default))
@@ -251,9 +244,7 @@ def new(
         typer.Option("--from", help="For op2: the OP1 to pre-fill it from.", metavar="OP1.md"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Start a new document from its template: op1, op2 or prfaq.
 
@@ -291,9 +282,7 @@ def templates(
             metavar="NAME",
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """List the templates: name, origin (built-in or local) and path.
 
@@ -359,9 +348,7 @@ def diff(
             metavar="FORMAT",
         ),
     ] = "text",
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Show what changed in the plans between two versions, in the plans' own terms.
 
@@ -418,9 +405,7 @@ def rollup(
             metavar="NAME",
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
 
@@ -463,9 +448,7 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="Write here (default: print).", metavar="FILE"),
     ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Export every goal, ask or risk of the OP1s and OP2s as a flat table.
 
@@ -501,9 +484,7 @@ def status(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
     ] = "text",
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Show the planning cycle's current phase and where each team stands.
 
@@ -538,9 +519,7 @@ def codeowners(
             metavar="FILE",
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help=_CONFIG_HELP, metavar="FILE")
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Print CODEOWNERS lines from each plan's owners.
 
@@ -599,12 +578,7 @@ def render(
             metavar="FILE",
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", help="Configuration file (default: the nearest one).", metavar="FILE"
-        ),
-    ] = None,
+    config_file: ConfigOption = None,
 ) -> None:
     """Render documents to review-ready PDF, docx and HTML.
 
