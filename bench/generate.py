@@ -15,6 +15,8 @@ import argparse
 import random
 from pathlib import Path
 
+from opplan.sections import plan as plan_sections
+
 TEAMS = [
     "Payments",
     "Search",
@@ -46,20 +48,6 @@ CLAUSES = [
     "while volume grew 18% to $9.9 billion",
 ]
 WEASELS = ["significantly", "very", "nearly all", "should be able to", "various"]
-PLAN_SECTIONS = [
-    "Introduction",
-    "Tenets",
-    "Last year's results",
-    "Lessons learned",
-    "Goals",
-    "Plan with the same resources",
-    "Plan with more investment",
-    "Key assumptions",
-    "Resource asks",
-    "Risks",
-    "Dependencies",
-]
-OP2_EXTRA = ["Changes since the OP1 review", "Review actions"]
 
 
 PROSE = [
@@ -385,11 +373,7 @@ def generate(out: Path, per_kind: int, seed: int) -> int:
             if kind == "prfaq":
                 text = prfaq_frontmatter(rng, index, defects), prfaq_body(rng, total, defects)
             else:
-                sections = (
-                    PLAN_SECTIONS
-                    if kind == "op1"
-                    else [*PLAN_SECTIONS[:1], *OP2_EXTRA, *PLAN_SECTIONS[1:]]
-                )
+                sections = list(plan_sections(kind))
                 text = (
                     plan_frontmatter(rng, kind, index, defects),
                     body(rng, sections, total, defects),

@@ -13,7 +13,7 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import Result
 
-from opplan import document, schemas
+from opplan import document, schemas, sections
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
@@ -21,23 +21,10 @@ Write = Callable[[str, str | bytes], Path]
 # What a person must replace: TBD, TODO, ???, or [a bracketed note] that is not a link.
 PLACEHOLDER = re.compile(r"\bTBD\b|\bTODO\b|\?\?\?|\[[^\]\n]+\](?!\()")
 
-PLAN = [
-    "Introduction",
-    "Tenets",
-    "Last year's results",
-    "Lessons learned",
-    "Goals",
-    "Plan with the same resources",
-    "Plan with more investment",
-    "Key assumptions",
-    "Resource asks",
-    "Risks",
-    "Dependencies",
-    "Appendix",
-]
-REVIEW = ["Changes since the OP1 review", "Review actions"]
-PRESS = ["Press release"]
-FAQ = ["External FAQ", "Internal FAQ"]
+PLAN = [*sections.PLAN, sections.APPENDIX]
+REVIEW = list(sections.OP2_REVIEW)
+PRESS = [sections.PRESS_RELEASE]
+FAQ = list(sections.FAQS)
 
 
 class Case(NamedTuple):

@@ -89,6 +89,11 @@ class Body:
         return tuple(section for section in self.sections if section.appendix)
 
     @property
+    def first_heading_line(self) -> int:
+        """The line of the first heading, where whole-document problems are reported."""
+        return next((s.line for s in self.sections if s.level), self.first_line)
+
+    @property
     def narrative_words(self) -> int:
         return sum(section.words for section in self.narrative)
 

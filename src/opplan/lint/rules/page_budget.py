@@ -48,7 +48,7 @@ NEEDS_PAGES = True
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     count: PageCount = options[PAGE_COUNT]
-    first = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)
+    first = doc.body.first_heading_line
     budget = float(options["pages"])
     if count.narrative > budget:
         # Typeset, the narrative fills whole printed pages: the appendix starts on the next.

@@ -43,7 +43,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     minutes = count.narrative * per_page
     slot = float(options["minutes"])
     if minutes > slot:
-        first = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)
+        first = doc.body.first_heading_line
         yield Finding(
             first,
             1,

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import sections
 from opplan.lint.markdown import find
 from opplan.problem import Finding, Level
 
@@ -49,23 +50,14 @@ if TYPE_CHECKING:
 ID = "required-sections"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
-_PLAN = [
-    "Introduction",
-    "Last year's results",
-    "Goals",
-    "Plan with the same resources",
-    "Plan with more investment",
-    "Key assumptions",
-    "Resource asks",
-    "Risks",
-    "Appendix",
-]
+_REQUIRED = [title for title in sections.PLAN if title not in sections.OPTIONAL]
+_PLAN = [*_REQUIRED, sections.APPENDIX]
 DEFAULT: dict[str, Any] = {
     "op1": _PLAN,
-    "op2": [*_PLAN[:1], "Changes since the OP1 review", "Review actions", *_PLAN[1:]],
-    "prfaq-full": ["Press release", "External FAQ", "Internal FAQ"],
-    "prfaq-pr-only": ["Press release"],
-    "prfaq-faq-only": ["External FAQ", "Internal FAQ"],
+    "op2": [*_PLAN[:1], *sections.OP2_REVIEW, *_PLAN[1:]],
+    "prfaq-full": [sections.PRESS_RELEASE, *sections.FAQS],
+    "prfaq-pr-only": [sections.PRESS_RELEASE],
+    "prfaq-faq-only": list(sections.FAQS),
     "aliases": {
         "Last year's results": ["Results", "State of the business"],
         "Plan with the same resources": ["Same resources", "Plan with flat resources"],
@@ -92,7 +84,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         s.title for s in doc.body.sections if s.level
     ]
     listed = ", ".join(repr(title) for title in found) if found else "none"
-    line = next((s.line for s in doc.body.sections if s.level), doc.body.first_line)
+    line = doc.body.first_heading_line
     for title in missing:
         yield Finding(
             line,
