@@ -7,8 +7,7 @@ from collections.abc import Callable, Sequence
 
 from opplan.collab.diff import DocumentDiff, Revisions
 from opplan.collab.semantic import Change, Narrative
-from opplan.errors import UsageError
-from opplan.schemas import nearest
+from opplan.names import choose
 
 Formatter = Callable[[Revisions, Sequence[DocumentDiff]], str]
 
@@ -67,14 +66,7 @@ FORMATS: dict[str, Formatter] = {"text": text, "json": as_json, "markdown": mark
 
 def get(name: str) -> Formatter:
     """The formatter with this name, or a UsageError naming the valid ones."""
-    try:
-        return FORMATS[name]
-    except KeyError:
-        hint = nearest(name, list(FORMATS))
-        more = f"; did you mean {hint!r}?" if hint else ""
-        raise UsageError(
-            f"unknown format {name!r}; use one of {', '.join(FORMATS)}{more}"
-        ) from None
+    return choose("format", name, FORMATS)
 
 
 def summary(docs: Sequence[DocumentDiff]) -> str:

@@ -10,8 +10,7 @@ from typing import Any
 
 from opplan.collab.plans import plans
 from opplan.document import Document
-from opplan.errors import UsageError
-from opplan.schemas import nearest
+from opplan.names import choose
 from opplan.schemas.op1 import PlanFields
 
 Row = dict[str, Any]
@@ -78,7 +77,7 @@ TABLES: dict[str, Callable[[Document, PlanFields], Iterator[Row]]] = {
 
 def rows(table: str, docs: Sequence[Document], cycle: int | None = None) -> list[Row]:
     """The table's rows from every valid OP1 and OP2 (of one cycle, if given)."""
-    extract = _choose(table, TABLES)
+    extract = choose("table", table, TABLES)
     return [
         row
         for doc, model in plans(docs)
@@ -107,16 +106,4 @@ FORMATS: dict[str, Callable[[Sequence[Row]], str]] = {"csv": as_csv, "json": as_
 
 
 def formatter(name: str) -> Callable[[Sequence[Row]], str]:
-    chosen: Callable[[Sequence[Row]], str] = _choose(name, FORMATS, what="format")
-    return chosen
-
-
-def _choose(name: str, choices: dict[str, Any], what: str = "table") -> Any:
-    try:
-        return choices[name]
-    except KeyError:
-        hint = nearest(name, list(choices))
-        more = f"; did you mean {hint!r}?" if hint else ""
-        raise UsageError(
-            f"unknown {what} {name!r}; use one of {', '.join(choices)}{more}"
-        ) from None
+    return choose("format", name, FORMATS)

@@ -6,10 +6,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from opplan import config, schemas, templating
+from opplan import config, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
+from opplan.names import nearest
 from opplan.scaffold import from_op1, skeleton
 from opplan.scaffold.paths import OutputExists, conventional_path
 from opplan.scaffold.values import Asker, Request, Values, complete
@@ -35,7 +36,7 @@ def run(
     if request.kind == "rollup":
         raise UsageError("a roll-up is made from team plans: use 'opplan rollup PATHS --org NAME'")
     if request.kind not in NEW_KINDS:
-        hint = schemas.nearest(request.kind, NEW_KINDS)
+        hint = nearest(request.kind, NEW_KINDS)
         more = f" (did you mean {hint!r}?)" if hint else ""
         raise UsageError(
             f"unknown document kind {request.kind!r}; use one of {', '.join(NEW_KINDS)}{more}"

@@ -24,10 +24,10 @@ from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import write_atomic
 from opplan.lint import discovery
+from opplan.names import nearest
 from opplan.render import packet
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
-from opplan.schemas import nearest
 
 T = TypeVar("T")
 

@@ -16,8 +16,9 @@ from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
 from opplan.document.positions import Loc, position
+from opplan.names import nearest
 from opplan.problem import Finding
-from opplan.schemas import DocumentBase, nearest
+from opplan.schemas import DocumentBase
 
 _EXPECTED = {
     "int": "a whole number",

@@ -16,7 +16,7 @@ from opplan.config.errors import _HEADER, line_of
 from opplan.config.model import Config, RuleConfig
 from opplan.errors import UsageError
 from opplan.lint.rules import RULES
-from opplan.schemas import nearest
+from opplan.names import nearest
 
 
 def validate(config: Config) -> None:

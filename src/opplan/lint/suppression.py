@@ -15,8 +15,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from opplan.names import nearest
 from opplan.problem import Finding, Problem
-from opplan.schemas import nearest
 
 if TYPE_CHECKING:
     from opplan.document import Document

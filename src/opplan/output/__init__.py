@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from opplan.errors import UsageError
+from opplan.names import unknown
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report
@@ -24,11 +24,7 @@ def get(name: str, *, terminal: bool = False) -> Formatter:
     terminal (unless NO_COLOR is set). Each format is a module `<name>_format`.
     """
     if name not in NAMES:
-        from opplan.schemas import nearest  # noqa: PLC0415
-
-        hint = nearest(name, list(NAMES))
-        more = f"; did you mean {hint!r}?" if hint else ""
-        raise UsageError(f"unknown format {name!r}; use one of {', '.join(NAMES)}{more}")
+        raise unknown("format", name, NAMES)
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if name == "text" and terminal and not os.environ.get("NO_COLOR"):

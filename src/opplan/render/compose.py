@@ -21,9 +21,10 @@ from opplan import templating
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.errors import DocumentError
+from opplan.names import nearest
 from opplan.render import charts, tables
 from opplan.render.tables import Table
-from opplan.schemas import DocumentBase, nearest
+from opplan.schemas import DocumentBase
 
 MARKER = re.compile(r"\s*<!--\s*opplan:(table|chart)\s+([\w-]*)\s*-->\s*")
 MARK_CLASS = "opplan-mark"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from opplan.errors import OpplanError
+from opplan.names import nearest
 from opplan.schemas.common import DocumentBase
 
 if TYPE_CHECKING:
@@ -55,16 +55,6 @@ KINDS: MutableMapping[str, type[DocumentBase]] = _Kinds(_MODELS)
 
 class UnknownKind(OpplanError):
     """A document kind that is not in the registry."""
-
-
-def nearest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The choice closest to a misspelt word, if one is close enough."""
-    scored = [
-        (difflib.SequenceMatcher(None, word, choice).ratio(), -index, choice)
-        for index, choice in enumerate(choices)
-    ]
-    best = max(scored, default=None)
-    return best[2] if best and best[0] >= 0.6 else None
 
 
 def unknown_kind_message(kind: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opplan.errors import UsageError
+from opplan.names import nearest
 from opplan.lint.rule import Rule
 from opplan.lint.rules import (
     ask_dates,
@@ -65,8 +66,6 @@ def get(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
-        from opplan.schemas import nearest  # noqa: PLC0415 - loads the schemas; only on error
-
         hint = nearest(rule_id, list(RULES))
         more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
         raise UsageError(f"unknown rule {rule_id!r}{more}") from None
