@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from opplan.errors import UsageError
-from opplan.names import nearest
 from opplan.lint.rule import Rule
 from opplan.lint.rules import (
     ask_dates,
@@ -30,6 +29,7 @@ from opplan.lint.rules import (
     unused_suppression,
     weasel_words,
 )
+from opplan.names import nearest
 
 RULES: dict[str, Rule] = {
     rule.ID: rule
