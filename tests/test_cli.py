@@ -110,7 +110,7 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
             ":1:1: error the frontmatter opened here is never "
             "closed; add a '---' line after its last key [frontmatter]",
         ),
-        ("---\nkind: op1\ntitle: [a\n---\n", 1, ":4:1: error invalid YAML: "),
+        ("---\nkind: op1\ntitle: [a\n---\n", 1, ":3:8: error invalid YAML: the '[' opened"),
         (
             "---\n- op1\n---\n",
             1,

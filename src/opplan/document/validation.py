@@ -12,7 +12,9 @@ authors' own (`tags`, `jira`), kept as it is and reported apart, at the level th
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 import types
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple, Union, get_args, get_origin
@@ -165,6 +167,10 @@ def _problem(group: list[ErrorDetails]) -> str:
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     expected = [_TYPE_ERRORS[e["type"]] for e in group if e["type"] in _TYPE_ERRORS]
+    if "date" in expected and isinstance(value, str):
+        impossible = _not_in_calendar(value)
+        if impossible:
+            return impossible
     if len(expected) == len(group) and expected:
         if "float" in expected:  # "a number" already says "a whole number"
             expected = [name for name in expected if name != "int"]
@@ -191,6 +197,21 @@ def _problem(group: list[ErrorDetails]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
+
+
+def _not_in_calendar(value: str) -> str | None:
+    """Why a YYYY-MM-DD text is no day of the calendar (2028-02-31), if it is not."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", value.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"{value} is not a date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    name = calendar.month_name[month]
+    return f"{value} is not a date: {name} {year} has {days} days"
 
 
 def _where(loc: Loc) -> str:
