@@ -67,13 +67,19 @@ def _body_after_frontmatter(data: bytes) -> bytes:
     return data[data.index(b"\n", end + 1) + 1 :]
 
 
+def _committed_prfaq(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> Path:
+    """The PR/FAQ committed in a new repository, whose folder is the current one."""
+    repo = Repo(tmp_path / "repo", monkeypatch)
+    path = repo.write(name, PRFAQ)
+    repo.commit("Shared carts PR/FAQ", "2027-02-10")
+    monkeypatch.chdir(repo.root)
+    return path
+
+
 def test_a_prfaq_with_its_authors_frontmatter_is_previewed_and_nothing_written(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = Repo(tmp_path / "repo", monkeypatch)
-    path = repo.write("docs/shared-carts.md", PRFAQ)
-    repo.commit("Shared carts PR/FAQ", "2027-02-10")
-    monkeypatch.chdir(repo.root)
+    path = _committed_prfaq(tmp_path, monkeypatch, "docs/shared-carts.md")
     result = cli("adopt", "docs/shared-carts.md", "--kind", "prfaq", "--team", "Checkout")
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -105,10 +111,7 @@ def test_a_prfaq_with_its_authors_frontmatter_is_previewed_and_nothing_written(
 def test_write_keeps_the_body_byte_for_byte_and_the_result_lints_without_schema_problems(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = Repo(tmp_path / "repo", monkeypatch)
-    path = repo.write("shared-carts.md", PRFAQ)
-    repo.commit("draft", "2027-02-10")
-    monkeypatch.chdir(repo.root)
+    path = _committed_prfaq(tmp_path, monkeypatch, "shared-carts.md")
     args = ("--team", "Checkout", "--cycle", "2027", "--write")
     result = cli("adopt", "shared-carts.md", "--kind", "prfaq", *args)
     assert result.exit_code == 0, result.output
@@ -126,7 +129,7 @@ def test_write_keeps_the_body_byte_for_byte_and_the_result_lints_without_schema_
     again = cli("adopt", "shared-carts.md", "--kind", "prfaq", "--team", "Checkout")
     assert again.exit_code == 2
     assert "already has opplan frontmatter (kind: prfaq)" in again.stderr
-    assert not list(repo.root.glob(".shared-carts.md.*"))  # no temporary file left behind
+    assert not list(path.parent.glob(".shared-carts.md.*"))  # no temporary file left behind
 
 
 def test_owners_and_date_come_from_git_history_most_commits_first(

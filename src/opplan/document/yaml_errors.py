@@ -71,23 +71,24 @@ def explain(err: MarkedYAMLError, text: str) -> Cause:
     source = lines[line] if 0 <= line < len(lines) else ""
     start = _value_start(source)
     value = source[start:].rstrip()
+    first = value[:1] or "\n"  # a character no check below looks for
     duplicate = _DUPLICATE.search(problem)
     if duplicate:
         return Cause(line, column, f"the key {duplicate.group(1)!r} appears twice; keep one")
     if "\t" in problem or (source[column - 1 : column] == "\t"):
         return Cause(line, column, "a tab character; YAML is indented with spaces, not tabs")
-    if value[:1] in _STARTERS and start < column <= len(source) + 1:
-        what = _STARTERS[value[0]]
+    if first in _STARTERS and start < column <= len(source) + 1:
+        what = _STARTERS[first]
         return Cause(line, start + 1, f"{what}; {_QUOTE}, like {_quoted(value)}")
-    if value[:1] in "[{" and "expected <block end>" in problem:
-        kind = "list" if value[0] == "[" else "mapping"
+    if first in "[{" and "expected <block end>" in problem:
+        kind = "list" if first == "[" else "mapping"
         return Cause(
             line,
             start + 1,
-            f"a value that starts with {value[0]!r} is read as a YAML {kind}; "
+            f"a value that starts with {first!r} is read as a YAML {kind}; "
             f"{_QUOTE}, like {_quoted(value)}",
         )
-    if value[:1] in "'\"" and "expected <block end>" in problem:
+    if first in "'\"" and "expected <block end>" in problem:
         return Cause(line, start + 1, f"text follows the closing quote; {_QUOTE}")
     if "mapping values are not allowed" in problem:
         key_colon = source.find(":")
