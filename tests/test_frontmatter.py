@@ -186,3 +186,11 @@ def test_decode_names_what_a_file_that_is_not_text_is(data: bytes, message: str)
     with pytest.raises(DocumentError) as caught:
         frontmatter.decode("a.md", data)
     assert caught.value.message.startswith(message)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-yaml", "round-trip-yaml"])
+def test_a_yaml_error_is_at_the_same_place_with_a_byte_order_mark_and_crlf(fast: bool) -> None:
+    text = HEAD + "design: [doc](https://example.com)\n" + TAIL
+    plain = _yaml_error(text, fast=fast)
+    windows = frontmatter.decode("a.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    assert _yaml_error(windows, fast=fast) == plain == (5, 9, plain[2])
