@@ -237,3 +237,22 @@ def test_an_unknown_kind_names_the_nearest(cli: Cli, tmp_path: Path) -> None:
     result = cli("adopt", path, "--kind", "prfq", "--team", "Payments")
     assert result.exit_code == 2
     assert "did you mean 'prfaq'?" in result.stderr
+
+
+def test_keys_and_statuses_in_other_cases_are_opplans(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "launch.md"
+    path.write_text(
+        "---\nTitle: Launch plan\nStatus: Approved\nAuthors: ['@mika', '@jo']\n"
+        "draft: true\nlastmod: 2027-03-01T09:30:00Z\n---\n# Launch\n"
+    )
+    result = cli("adopt", path, "--kind", "prfaq", "--team", "Checkout", "--write")
+    assert result.exit_code == 0, result.output
+    assert "kept as opplan keys: Title, Status, Authors\n" in result.stdout
+    assert "moved under extra: draft, lastmod\n" in result.stdout
+    meta = load(path).meta
+    assert (meta["title"], meta["status"], meta["owners"]) == (
+        "Launch plan",
+        "approved",
+        ["@mika", "@jo"],
+    )
+    assert meta["extra"]["draft"] is True

@@ -5,8 +5,9 @@ and passes them in. The new frontmatter takes each value from the first of:
 
 - the command line (`--team`, `--cycle`, `--org`, `--owner`, `--title`);
 - the authors' own frontmatter: `title`, `team`, `org`, `cycle`, `status`,
-  `version`, `date` and the kind's other keys when their values fit; `author`,
-  `authors`, `owner` and `owners` as `owners`; `reviewer` as `reviewers`;
+  `version`, `date` and the kind's other keys when their values fit (names
+  and statuses in any case: `Title`, `Status: Draft`); `author`, `authors`,
+  `owner` and `owners` as `owners`; `reviewer` as `reviewers`;
 - git: the authors of the file's commits (most commits first) as owners, the
   date of its first commit as its date;
 - the document: its first level-1 heading as the title (else the file name);
@@ -118,6 +119,8 @@ def _taken(model: type[schemas.DocumentBase], own: CommentedMap) -> dict[str, An
         if name in taken or key == "extra":
             continue
         named = _names(value) if name in ("owners", "reviewers") else value
+        if name == "status" and isinstance(value, str):
+            named = value.strip().lower()  # `Draft`, `Approved`
         if fits(name, named):
             taken[name] = (key, named)
     return taken
@@ -189,11 +192,13 @@ def _required_of_plans(meta: CommentedMap, kind: str) -> None:
 
 
 def _known_name(key: str) -> str:
-    if key in _OWNER_KEYS:
+    """opplan's name for an author's key: `Author` and `authors` are `owners`."""
+    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    if folded in _OWNER_KEYS:
         return "owners"
-    if key in _REVIEWER_KEYS:
+    if folded in _REVIEWER_KEYS:
         return "reviewers"
-    return key
+    return folded
 
 
 def _own(taken: dict[str, Any], name: str) -> Any:
