@@ -256,3 +256,30 @@ def test_keys_and_statuses_in_other_cases_are_opplans(cli: Cli, tmp_path: Path) 
         ["@mika", "@jo"],
     )
     assert meta["extra"]["draft"] is True
+
+
+def test_another_tools_kind_and_metadata_move_under_extra(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "rbac.md"
+    path.write_text(
+        "---\n"
+        'title: "Role-based access"\n'
+        'kind: "guide"        # one of: guide, reference, api\n'
+        "Owner: Platform Security\n"
+        "Last Updated: 2026-10-03\n"
+        "date: YYYY-MM-DD\n"
+        "version: 0.1.0a1\n"
+        "---\n\n# Role-based access\n"
+    )
+    result = cli("adopt", path, "--kind", "op1", "--team", "Platform Security", "--write")
+    assert result.exit_code == 0, result.output
+    assert "kept as opplan keys: title, Owner, version\n" in result.stdout
+    assert "moved under extra: kind, Last Updated, date\n" in result.stdout
+    doc = load(path)
+    assert doc.model is not None and doc.unknown_keys == ()
+    assert doc.meta["kind"] == "op1" and doc.meta["owners"] == ["Platform Security"]
+    assert dict(doc.meta["extra"]) == {
+        "kind": "guide",
+        "Last Updated": dt.date(2026, 10, 3),
+        "date": "YYYY-MM-DD",
+    }
+    assert "kind: guide  # one of: guide, reference, api" in doc.text

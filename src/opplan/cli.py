@@ -322,7 +322,7 @@ def adopt(
     frontmatter keys (opplan's are kept, others move under 'extra:'), and what
     'opplan lint' then reports. The body is kept byte for byte. Nothing is
     written without --write. A file that is not Markdown, or that already has
-    'kind:', is refused (exit 2).
+    an opplan 'kind:', is refused (exit 2).
     """
     from opplan.commands import adopt as command
     from opplan.scaffold.adopt import Given
