@@ -44,7 +44,7 @@ def test_text_format_groups_by_file(cli: Cli, write: Write) -> None:
     lines = cli("lint", "--format", "text", path).stdout.splitlines()
     assert lines[0].startswith(f"{path}:170:5: error ask 1 is needed by 2027-06-30")
     assert lines[0].endswith("[ask-dates]")
-    assert lines[1].startswith(f"{path}:238:") and lines[1].endswith("[weasel-words]")
+    assert lines[1].startswith(f"{path}:237:") and lines[1].endswith("[weasel-words]")
     assert lines[-1] == "1 error, 1 warning in 1 of 1 file"
 
 
@@ -55,7 +55,7 @@ def test_json_format_parses_back(cli: Cli, write: Write) -> None:
     payload = json.loads(result.stdout)
     assert [(p["rule"], p["level"], p["line"]) for p in payload["problems"]] == [
         ("ask-dates", "error", 170),
-        ("weasel-words", "warning", 238),
+        ("weasel-words", "warning", 237),
     ]
     assert payload["summary"] == {"files": 1, "errors": 1, "warnings": 1}
 
@@ -82,7 +82,7 @@ def test_github_format_annotates_lines(cli: Cli, write: Write) -> None:
     path = write("op1.md", FLAWED)
     lines = cli("lint", "--format", "github", path).stdout.splitlines()
     assert lines[0].startswith(f"::error file={path},line=170,col=5,title=ask-dates::ask 1 is")
-    assert lines[1].startswith(f"::warning file={path},line=238,")
+    assert lines[1].startswith(f"::warning file={path},line=237,")
     assert lines[2] == "1 error, 1 warning in 1 of 1 file"
 
 

@@ -15,7 +15,10 @@ from git_helpers import Repo
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
 
-OWN_KEYS = "tags: [payments, ledger]\nsponsor_notes:\n  q1: {budget: approved}\n"
+OWN_KEYS = (
+    "tags: [payments, ledger]\nsponsor_notes:\n  q1: {budget: approved}\n"
+    'extra: {tracker: PAY-PLAN-2027, slack: "#payments-planning"}\n'
+)
 
 
 def with_own_keys(text: str, keys: str = OWN_KEYS) -> str:
@@ -55,7 +58,8 @@ def test_diff_of_an_own_key_is_no_plan_change(
     repo = Repo(tmp_path / "repo", monkeypatch)
     repo.write("pay/op1.md", with_own_keys(example()))
     repo.commit("plan", "2026-09-01")
-    text = with_own_keys(example(), "tags: [ledger]\n").replace("tracker: PAY", "tracker: LED")
+    text = with_own_keys(example(), OWN_KEYS.replace("payments, ledger", "ledger"))
+    text = text.replace("tracker: PAY", "tracker: LED")
     repo.write("pay/op1.md", text)
     repo.commit("retag", "2026-09-02")
     monkeypatch.chdir(repo.root)
@@ -75,10 +79,8 @@ def test_render_leaves_own_keys_and_extra_out(cli: Cli, write: Write, tmp_path: 
 
 
 def test_placeholders_under_extra_are_the_teams_own_business(cli: Cli, write: Write) -> None:
-    text = example().replace(
-        "extra: {tracker: PAY-PLAN-2027",
-        "extra: {launch_city: TBD, notes: '[fill in]'}\nflag: TODO  # TODO\nother: {tracker: PAY",
-    )
+    own = "extra: {launch_city: TBD, notes: '[fill in]'}  # TODO\nflag: TODO  # TODO\n"
+    text = with_own_keys(example(), own)
     result = cli("lint", "--format", "json", write("op1.md", text))
     found = [(p["rule"], p["line"]) for p in json.loads(result.stdout)["problems"]]
     flag = text.split("\n").index("flag: TODO  # TODO") + 1
