@@ -239,16 +239,21 @@ def test_an_unknown_kind_names_the_nearest(cli: Cli, tmp_path: Path) -> None:
     assert "did you mean 'prfaq'?" in result.stderr
 
 
+def _adopted(cli: Cli, path: Path, text: str, kind: str, keys: tuple[str, str]) -> None:
+    """Adopt `text` written at `path`, and check which of its keys were kept and moved."""
+    path.write_text(text)
+    result = cli("adopt", path, "--kind", kind, "--team", "Platform", "--write")
+    assert result.exit_code == 0, result.output
+    assert f"kept as opplan keys: {keys[0]}\nmoved under extra: {keys[1]}\n" in result.stdout
+
+
 def test_keys_and_statuses_in_other_cases_are_opplans(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "launch.md"
-    path.write_text(
+    text = (
         "---\nTitle: Launch plan\nStatus: Approved\nAuthors: ['@mika', '@jo']\n"
         "draft: true\nlastmod: 2027-03-01T09:30:00Z\n---\n# Launch\n"
     )
-    result = cli("adopt", path, "--kind", "prfaq", "--team", "Checkout", "--write")
-    assert result.exit_code == 0, result.output
-    assert "kept as opplan keys: Title, Status, Authors\n" in result.stdout
-    assert "moved under extra: draft, lastmod\n" in result.stdout
+    _adopted(cli, path, text, "prfaq", ("Title, Status, Authors", "draft, lastmod"))
     meta = load(path).meta
     assert (meta["title"], meta["status"], meta["owners"]) == (
         "Launch plan",
@@ -260,7 +265,7 @@ def test_keys_and_statuses_in_other_cases_are_opplans(cli: Cli, tmp_path: Path) 
 
 def test_another_tools_kind_and_metadata_move_under_extra(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "rbac.md"
-    path.write_text(
+    text = (
         "---\n"
         'title: "Role-based access"\n'
         'kind: "guide"        # one of: guide, reference, api\n'
@@ -270,10 +275,7 @@ def test_another_tools_kind_and_metadata_move_under_extra(cli: Cli, tmp_path: Pa
         "version: 0.1.0a1\n"
         "---\n\n# Role-based access\n"
     )
-    result = cli("adopt", path, "--kind", "op1", "--team", "Platform Security", "--write")
-    assert result.exit_code == 0, result.output
-    assert "kept as opplan keys: title, Owner, version\n" in result.stdout
-    assert "moved under extra: kind, Last Updated, date\n" in result.stdout
+    _adopted(cli, path, text, "op1", ("title, Owner, version", "kind, Last Updated, date"))
     doc = load(path)
     assert doc.model is not None and doc.unknown_keys == ()
     assert doc.meta["kind"] == "op1" and doc.meta["owners"] == ["Platform Security"]
