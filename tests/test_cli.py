@@ -110,7 +110,7 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
             ":1:1: error the frontmatter opened here is never "
             "closed; add a '---' line after its last key [frontmatter]",
         ),
-        ("---\nkind: op1\ntitle: [a\n---\n", 1, ":4:1: error invalid YAML: "),
+        ("---\nkind: op1\ntitle: [a\n---\n", 1, ":3:8: error invalid YAML: the '[' opened"),
         (
             "---\n- op1\n---\n",
             1,
@@ -196,13 +196,18 @@ def test_lint_without_paths_searches_the_current_folder(
     assert result.stdout.startswith("team/op1.md:5:1: error cycle:")
 
 
-@pytest.mark.parametrize("kind", ["op1", "op2", "prfaq"])
+@pytest.mark.parametrize("kind", ["op1", "op2", "prfaq", "rollup"])
 def test_schema_prints_json_schema_with_descriptions(cli: Cli, kind: str) -> None:
     result = cli("schema", kind)
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["properties"]["kind"]["const"] == kind
-    assert schema["additionalProperties"] is False
+    # The authors' own keys are allowed (lint reports them), and `extra` holds any mapping.
+    assert schema["additionalProperties"] is True
+    assert all(d["additionalProperties"] is True for d in schema.get("$defs", {}).values())
+    assert {"type": "object", "additionalProperties": True} in schema["properties"]["extra"][
+        "anyOf"
+    ]
     undocumented = [
         f"{name}.{field}"
         for name, model in [("", schema), *schema.get("$defs", {}).items()]

@@ -41,7 +41,8 @@ def test_there_is_one_example_of_each_kind() -> None:
 def test_examples_use_every_key_of_their_kind(path: Path) -> None:
     doc = load(path)
     assert doc.model is not None, doc.schema_findings
-    assert unused_keys(type(doc.model), doc.meta) == []
+    # `extra` is a team's own data, not an opplan key to show (the README shows it).
+    assert unused_keys(type(doc.model), doc.meta) in ([], ["extra"])
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: Path(path).name)

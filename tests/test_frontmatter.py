@@ -60,11 +60,11 @@ def _parse(text: str) -> object:
 @pytest.mark.parametrize(
     ("text", "line", "column", "message"),
     [
-        # YAML's own position, counted in the whole file
-        ("---\nkind: op1\ntitle: a: b\n---\n", 3, 9, "mapping values are not allowed here"),
-        ("---\nkind: op1\nowners: [a,\n---\n", 4, 1, "expected the node content"),
-        ("---\nkind: op1\nkind: op2\n---\n", 3, 1, 'found duplicate key "kind"'),
-        ("---\ntitle: *anchor\n---\n", 2, 8, "found undefined alias"),
+        # at the line where the author slipped, counted in the whole file
+        ("---\nkind: op1\ntitle: a: b\n---\n", 3, 8, "the value holds ': '"),
+        ("---\nkind: op1\nowners: [a,\n---\n", 3, 9, "the '[' opened here is never closed"),
+        ("---\nkind: op1\nkind: op2\n---\n", 3, 1, "the key 'kind' appears twice; keep one"),
+        ("---\ntitle: *anchor\n---\n", 2, 8, "'*' starts a YAML alias; put the whole value"),
     ],
 )
 def test_parse_reports_invalid_yaml_at_its_position(
@@ -99,3 +99,98 @@ def test_carriage_returns_count_as_line_breaks_everywhere() -> None:
     doc = load_text("a.md", "---\rkind: op1\r---\r# Intro\r\rText.\r")
     assert doc.body.first_line == 4
     assert [(s.title, s.line) for s in doc.body.sections] == [("Intro", 4)]
+
+
+def _yaml_error(text: str, *, fast: bool) -> tuple[int | None, int | None, str]:
+    with pytest.raises(DocumentError) as caught:
+        load_text("a.md", text, fast=fast)
+    err = caught.value
+    assert err.rule == "yaml" and "\n" not in str(err)
+    return err.line, err.column, err.message
+
+
+HEAD = "---\nkind: prfaq\ntitle: Instant Payouts\nteam: Payments\n"
+TAIL = "cycle: 2027\nstatus: draft\nowners: [Dana Reyes]\n---\n# Press release\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "column", "message"),
+    [
+        (
+            "design: [design doc](https://example.com/design)\n",
+            5,
+            9,
+            "a value that starts with '[' is read as a YAML list; put the whole value in quotes, "
+            'like "[design doc](https://example.com/design)"',
+        ),
+        (
+            "links:\n  - [runbook](https://example.com/runbook)\n",
+            6,
+            5,
+            "a value that starts with '[' is read as a YAML list",
+        ),
+        ("launch: {city: Seattle} in spring\n", 5, 9, "is read as a YAML mapping"),
+        ('product: "Instant Payouts\n', 5, 10, 'the quote " opened here is never closed'),
+        ("product: 'Instant Payouts\n", 5, 10, "the quote ' opened here is never closed"),
+        ("reviewers: [Ana, Bo\n", 5, 12, "the '[' opened here is never closed on its line"),
+        ("reviewers:\n\t- Ana\n", 6, 1, "a tab character; YAML is indented with spaces"),
+        ("product: Payouts\n  variant: full\n", 6, 3, "indented deeper than the key above it"),
+        ("reviewers:\n  - Ana\n - Bo\n", 7, 2, "indentation does not match the lines above"),
+        ("reviewer: @ana\n", 5, 11, "'@' cannot start a YAML value; put the whole value in"),
+        ("product: `payouts`\n", 5, 10, "'`' cannot start a YAML value"),
+        ('product: "Instant" Payouts\n', 5, 10, "text follows the closing quote"),
+        ("product: Payouts: instant\n", 5, 10, "the value holds ': ', which YAML reads as a key"),
+        ("product: - instant\n", 5, 10, "'- ' here would start a list inside the line"),
+    ],
+)
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-yaml", "round-trip-yaml"])
+def test_yaml_errors_point_at_the_cause_with_both_readers(
+    lines: str, line: int, column: int, message: str, fast: bool
+) -> None:
+    found = _yaml_error(HEAD + lines + TAIL, fast=fast)
+    assert found[:2] == (line, column)
+    assert found[2].startswith("invalid YAML: ") and message in found[2]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2028-02-31", "date: 2028-02-31 is not a date: February 2028 has 29 days"),
+        ("2027-02-29", "date: 2027-02-29 is not a date: February 2027 has 28 days"),
+        ("2027-13-01", "date: 2027-13-01 is not a date: there is no month 13"),
+        ("2027-04-31", "date: 2027-04-31 is not a date: April 2027 has 30 days"),
+    ],
+)
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-yaml", "round-trip-yaml"])
+def test_an_impossible_date_is_a_schema_error_at_its_line(
+    value: str, message: str, fast: bool
+) -> None:
+    doc = load_text("a.md", HEAD + f"date: {value}\n" + TAIL, fast=fast)
+    assert [(f.line, f.column, f.message) for f in doc.schema_findings] == [(5, 1, message)]
+
+
+def test_an_impossible_date_in_the_teams_own_data_is_kept_as_text() -> None:
+    doc = load_text("a.md", HEAD + "extra: {kickoff: 2027-02-30}\n" + TAIL)
+    assert doc.model is not None and doc.model.extra == {"kickoff": "2027-02-30"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Plan\n".encode("utf-16"), "the file is UTF-16, not UTF-8; save it as UTF-8"),
+        ("---\nkind: op1\n".encode("utf-16-le"), "the file is UTF-16, not UTF-8"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "this is a ZIP archive (such as a Word"),
+    ],
+)
+def test_decode_names_what_a_file_that_is_not_text_is(data: bytes, message: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        frontmatter.decode("a.md", data)
+    assert caught.value.message.startswith(message)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-yaml", "round-trip-yaml"])
+def test_a_yaml_error_is_at_the_same_place_with_a_byte_order_mark_and_crlf(fast: bool) -> None:
+    text = HEAD + "design: [doc](https://example.com)\n" + TAIL
+    plain = _yaml_error(text, fast=fast)
+    windows = frontmatter.decode("a.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    assert _yaml_error(windows, fast=fast) == plain == (5, 9, plain[2])

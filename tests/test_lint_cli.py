@@ -125,6 +125,11 @@ def test_suppression_comment_silences_a_problem(cli: Cli, write: Write) -> None:
             "opplan.toml:1: ask-dates: deadline 'April' is not a month and day",
         ),
         (
+            "[lint.rules.schema]\nunknown_keys = 'warn'\n",
+            "opplan.toml:1: schema: unknown_keys 'warn' is not a level; use error, warning or off;"
+            " did you mean 'warning'?",
+        ),
+        (
             "[lint]\nexclud = ['drafts/**']\n",
             "opplan.toml:2: unknown key 'exclud' in lint; did you mean 'exclude'?",
         ),

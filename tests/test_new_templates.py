@@ -63,7 +63,7 @@ def test_a_local_top_level_template_is_named_in_the_message(cli: Cli, write: Wri
         (
             "---\nkind: op1\ntitle: [x\n---\n",
             "tpl/new/op1.md.j2: the document this template makes is not valid "
-            "(line 4 of the document: invalid YAML",
+            "(line 3 of the document: invalid YAML",
         ),
         (
             "---\nkind: op2\ntitle: x\n---\n",

@@ -50,7 +50,14 @@ def test_third_risk_missing_mitigation_is_reported_at_that_risk() -> None:
             5,
             "unknown key 'reviewd' in partners item 1; did you mean 'reviewed'?",
         ),
-        ("xyzzy: 1\n", 0, 1, "unknown key 'xyzzy'; remove it or fix its name"),
+        ("Reviewers: [Ana]\n", 0, 1, "unknown key 'Reviewers'; did you mean 'reviewers'?"),
+        ("reveiwers: [Ana]\n", 0, 1, "unknown key 'reveiwers'; did you mean 'reviewers'?"),
+        (
+            "asks:\n  - kind: decision\n    what: Pick a processor\n    if-late: We slip.\n",
+            3,
+            5,
+            "unknown key 'if-late' in asks item 1; did you mean 'if_late'?",
+        ),
         (
             "goals:\n  - id: G-1\n    tier: galaxy\n    statement: Ship it.\n",
             2,
@@ -146,3 +153,76 @@ def test_version_numbers_are_read_as_text() -> None:
     doc = load_text("plan.md", document(OP1_FRONTMATTER + "version: 1.2\n"))
     assert doc.model is not None
     assert doc.model.version == "1.2"
+
+
+OWN_KEYS = """\
+tags: [payments, 2027]
+jira: PAY-1
+extra:
+  budget_code: CC-4410
+  links: {design: "https://example.com/design"}
+  TBD: [1, {nested: true}]
+risks:
+  - risk: Fraud model drifts
+    likelihood: low
+    impact: medium
+    mitigation: Retrain monthly.
+    ticket: RISK-9
+"""
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-yaml", "round-trip-yaml"])
+def test_own_keys_are_kept_and_reported_apart_and_extra_not_at_all(fast: bool) -> None:
+    doc = load_text("plan.md", document(OP1_FRONTMATTER + OWN_KEYS), fast=fast)
+    assert doc.model is not None
+    assert doc.schema_findings == ()
+    assert doc.model.extra == {
+        "budget_code": "CC-4410",
+        "links": {"design": "https://example.com/design"},
+        "TBD": [1, {"nested": True}],
+    }
+    assert doc.meta["tags"] == ["payments", 2027]
+    assert doc.unknown_keys == (
+        Finding(
+            RISKS_LINE,
+            1,
+            "unknown key 'tags': opplan keeps it but does not check it; "
+            "put your own keys under 'extra:'",
+        ),
+        Finding(
+            RISKS_LINE + 1,
+            1,
+            "unknown key 'jira': opplan keeps it but does not check it; "
+            "put your own keys under 'extra:'",
+        ),
+        Finding(
+            RISKS_LINE + 11,
+            5,
+            "unknown key 'ticket' in risks item 1: opplan keeps it but does not check it; "
+            "remove it if it is a mistake",
+        ),
+    )
+
+
+def test_a_typo_makes_the_document_invalid_even_beside_own_keys() -> None:
+    doc = load_text("plan.md", document(OP1_FRONTMATTER + "tags: [a]\nasks: []\nask: []\n"))
+    assert doc.model is None
+    assert [f.message for f in doc.schema_findings] == ["unknown key 'ask'; did you mean 'asks'?"]
+    assert [f.line for f in doc.unknown_keys] == [RISKS_LINE]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("extra: payments\n", "extra: expected a mapping of keys, got 'payments'"),
+        ("extra: [a, b]\n", "extra: expected a mapping of keys, got a list"),
+    ],
+)
+def test_extra_must_be_a_mapping(value: str, message: str) -> None:
+    assert findings(value) == (Finding(RISKS_LINE, 1, message),)
+
+
+def test_an_empty_extra_is_allowed() -> None:
+    doc = load_text("plan.md", document(OP1_FRONTMATTER + "extra:\n"))
+    assert doc.model is not None
+    assert doc.unknown_keys == ()

@@ -272,6 +272,66 @@ def new(
 
 
 @app.command()
+def adopt(
+    path: Annotated[Path, typer.Argument(help="The Markdown document to adopt.", metavar="FILE")],
+    kind: Annotated[
+        str, typer.Option(help="What the document is: prfaq, op1 or op2.", metavar="KIND")
+    ],
+    team: Annotated[
+        str | None,
+        typer.Option(
+            help="The team that owns it (default: the document's own 'team').", metavar="NAME"
+        ),
+    ] = None,
+    cycle: Annotated[
+        int | None,
+        typer.Option(
+            help="The planning year (default: the document's own, [new] cycle, else next year).",
+            metavar="YEAR",
+        ),
+    ] = None,
+    owner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--owner",
+            help="An owner; repeat for several (default: the document's 'author' or 'owners', "
+            "else the authors of its git commits, most commits first).",
+            metavar="NAME",
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="The organisation (default: [new] org).", metavar="NAME"),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            help="The title (default: the document's own, else its first '#' heading, "
+            "else the file name).",
+            metavar="TEXT",
+        ),
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Write the adopted document (atomically).")
+    ] = False,
+    config_file: ConfigOption = None,
+) -> None:
+    """Put opplan frontmatter on an existing Markdown document.
+
+    Prints the change as a unified diff, what becomes of the authors' own
+    frontmatter keys (opplan's are kept, others move under 'extra:'), and what
+    'opplan lint' then reports. The body is kept byte for byte. Nothing is
+    written without --write. A file that is not Markdown, or that already has
+    an opplan 'kind:', is refused (exit 2).
+    """
+    from opplan.commands import adopt as command
+    from opplan.scaffold.adopt import Given
+
+    given = Given(kind, team, cycle, org, tuple(owner or ()), title)
+    _call(lambda: command.run(path, given, write=write, config_file=config_file))
+
+
+@app.command()
 def templates(
     copy: Annotated[
         str | None,

@@ -21,6 +21,46 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
     return best[2] if best and best[0] >= 0.6 else None
 
 
+def typo_of(word: str, choices: Iterable[str]) -> str | None:
+    """The choice that `word` is a slip of the keyboard for, if any (the closest first).
+
+    Stricter than `nearest`: the same name but for case, `-` or `_`, or within one
+    edit (a letter added, dropped, changed or two swapped) for names of up to five
+    letters and two edits for longer ones. `tags` is not a slip for `tracks`, but
+    `reviewer` is for `reviewers`.
+    """
+    folded = _fold(word)
+    allowed = 1 if len(folded) <= 5 else 2
+    best: tuple[int, str] | None = None
+    for choice in choices:
+        distance = _edits(folded, _fold(choice), allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, choice)
+    return best[1] if best else None
+
+
+def _fold(name: str) -> str:
+    return name.casefold().replace("-", "_").replace(" ", "_")
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours turning a into b
+    (optimal string alignment); any count above `limit` is returned as limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return min(row[-1], limit + 1)
+
+
 def unknown(what: str, name: str, choices: Iterable[str]) -> UsageError:
     """`unknown format 'jsn'; use one of text, json; did you mean 'json'?`"""
     known = list(choices)

@@ -136,3 +136,24 @@ def last_commits(root: Path, paths: Sequence[str]) -> dict[str, Commit]:
             if len(found) == len(wanted):
                 break
     return found
+
+
+def file_history(path: Path) -> tuple[tuple[str, dt.date], ...]:
+    """The author and date of each commit of a file, newest first, following renames.
+
+    Empty when the file is not in a git repository, not tracked, or git is missing.
+    """
+    try:
+        done = _git(
+            path.parent, "log", "--follow", "--format=%an%x09%as", "--", path.name, check=False
+        )
+    except UsageError:  # git is not installed
+        return ()
+    if done.returncode != 0:
+        return ()
+    found = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        author, _, date = line.rpartition("\t")
+        if author:
+            found.append((author, dt.date.fromisoformat(date)))
+    return tuple(found)

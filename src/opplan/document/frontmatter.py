@@ -8,12 +8,14 @@ lines of the whole file.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from opplan.document.yaml_errors import explain, one_line
 from opplan.errors import DocumentError
 
 _DELIMITER = "---"
@@ -32,12 +34,7 @@ class Split(NamedTuple):
 def decode(path: str, data: bytes) -> str:
     """The file's text, with line endings made `\\n`; binary and non-UTF-8 files are refused."""
     if b"\x00" in data[:8192]:
-        raise DocumentError(
-            path,
-            "this is a binary file, not a Markdown document; pass only .md plan files",
-            rule="input",
-            fatal=True,
-        )
+        raise DocumentError(path, _not_text(data), rule="input", fatal=True)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -52,6 +49,20 @@ def decode(path: str, data: bytes) -> str:
             fatal=True,
         ) from None
     return normalize_newlines(text)
+
+
+def _not_text(data: bytes) -> str:
+    """What a file with NUL bytes is, and what to do about it."""
+    head = data[:512]
+    even, odd = any(head[0::2]), any(head[1::2])
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and even != odd):
+        return "the file is UTF-16, not UTF-8; save it as UTF-8"
+    if head.startswith(b"PK\x03\x04"):
+        return (
+            "this is a ZIP archive (such as a Word .docx), not a Markdown document; "
+            "convert it to Markdown first (e.g. pandoc FILE -t gfm -o FILE.md)"
+        )
+    return "this is a binary file, not a Markdown document; pass only .md plan files"
 
 
 def normalize_newlines(text: str) -> str:
@@ -89,8 +100,24 @@ def split(path: str, text: str) -> Split:
     )
 
 
+class _Constructor(RoundTripConstructor):
+    """The round-trip constructor, reading a date that is not in the calendar
+    (`2028-02-31`) as text, so that the schema reports it at its key with the
+    other problems, instead of the whole frontmatter failing to load."""
+
+    def construct_impossible_date(self, node: Any, values: Any = None) -> object:
+        try:
+            return self.construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_impossible_date)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -100,21 +127,22 @@ def parse(path: str, parts: Split) -> CommentedMap:
     try:
         data = _yaml().load(parts.frontmatter)
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = parts.frontmatter_line + (mark.line if mark else 0)
-        column = mark.column + 1 if mark else 1
-        what = err.problem or err.context or "the YAML cannot be read"
+        line, column, what = explain(err, parts.frontmatter)
         raise DocumentError(
-            path, f"invalid YAML: {_one_line(what)}", rule="yaml", line=line, column=column
+            path,
+            f"invalid YAML: {what}",
+            rule="yaml",
+            line=parts.frontmatter_line + line,
+            column=column,
         ) from None
     except YAMLError as err:
         raise DocumentError(
-            path, f"invalid YAML: {_one_line(str(err))}", rule="yaml", line=parts.frontmatter_line
+            path, f"invalid YAML: {one_line(str(err))}", rule="yaml", line=parts.frontmatter_line
         ) from None
     except Exception as err:  # ruamel.yaml fails on some inputs with non-YAML errors
         raise DocumentError(
             path,
-            f"invalid YAML: {_one_line(str(err)) or type(err).__name__}",
+            f"invalid YAML: {one_line(str(err)) or type(err).__name__}",
             rule="yaml",
             line=parts.frontmatter_line,
         ) from None
@@ -126,7 +154,3 @@ def parse(path: str, parts: Split) -> CommentedMap:
             rule="frontmatter",
         )
     return data
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -24,6 +24,8 @@ class Document:
 
     `model` is the validated frontmatter, or None when the frontmatter does not
     fit its kind's schema; `schema_findings` then says why, line by line.
+    `unknown_keys` are the authors' own keys outside `extra:` (see `validation`):
+    they are reported, but do not make the frontmatter invalid.
     """
 
     path: str
@@ -34,6 +36,7 @@ class Document:
     schema_findings: tuple[Finding, ...]
     body: Body
     frontmatter_line: int
+    unknown_keys: tuple[Finding, ...] = ()
 
     def line_of(self, *loc: int | str) -> int:
         """The file line of a key or list item in the frontmatter, e.g. ("risks", 2)."""
@@ -97,6 +100,6 @@ def load_text(
             line=parts.frontmatter_line + row,
             column=column + 1,
         )
-    model, findings = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
+    model, findings, unknown = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
     body = parse_body(parts.body, parts.body_line, appendix_titles)
-    return Document(path, text, kind, meta, model, findings, body, parts.frontmatter_line)
+    return Document(path, text, kind, meta, model, findings, body, parts.frontmatter_line, unknown)

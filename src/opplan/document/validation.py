@@ -2,21 +2,29 @@
 
 Each finding sits at the line of the offending key or list item and says, in
 plain words, what is wrong and what would be right.
+
+Keys a model does not know are not pydantic's business (the models ignore
+them): a key that is a slip of the keyboard for a known one (`asumptions`) is an
+error, because the value it holds is otherwise lost; any other key is the
+authors' own (`tags`, `jira`), kept as it is and reported apart, at the level the
+`schema` rule's `unknown_keys` option sets. Under `extra:` nothing is reported.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 import types
 from collections.abc import Iterator, Sequence
-from typing import Any, Union, get_args, get_origin
+from typing import Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
 from opplan.document.positions import Loc, position
-from opplan.names import nearest
+from opplan.names import nearest, typo_of
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
 
@@ -50,15 +58,63 @@ _TYPE_ERRORS = {
 }
 
 
-def validate(
-    model: type[DocumentBase], data: CommentedMap, first_line: int
-) -> tuple[DocumentBase | None, tuple[Finding, ...]]:
-    """The validated document, or None and the findings that say why it is not valid."""
+class Validated(NamedTuple):
+    """The validated document (None when it is not valid), the findings that say why
+    not, and the authors' own keys, which do not make a document invalid."""
+
+    model: DocumentBase | None
+    findings: tuple[Finding, ...]
+    unknown_keys: tuple[Finding, ...]
+
+
+def validate(model: type[DocumentBase], data: CommentedMap, first_line: int) -> Validated:
+    """Check the frontmatter against its kind's model."""
+    typos: list[Finding] = []
+    unknown: list[Finding] = []
+    for loc, hint in _unknown_keys(model, data, ()):
+        line, column = position(data, loc, first_line)
+        if hint:
+            typos.append(Finding(line, column, f"{_unknown(loc)}; did you mean {hint!r}?"))
+        else:
+            unknown.append(Finding(line, column, _own_key(loc)))
     try:
-        return model.model_validate(data), ()
+        validated: DocumentBase | None = model.model_validate(data)
+        errors: list[Finding] = []
     except ValidationError as err:
-        findings = sorted(set(_findings(model, data, first_line, err.errors(include_url=False))))
-        return None, tuple(findings)
+        validated = None
+        errors = list(_findings(model, data, first_line, err.errors(include_url=False)))
+    findings = tuple(sorted(set(errors + typos)))
+    return Validated(None if findings else validated, findings, tuple(sorted(unknown)))
+
+
+def _unknown_keys(
+    model: type[BaseModel], data: object, loc: Loc
+) -> Iterator[tuple[Loc, str | None]]:
+    """Each key of the data that `model` does not have, with the key it is a typo for."""
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _unknown_keys(model, item, (*loc, index))
+        return
+    if not isinstance(data, dict):
+        return
+    fields = model.model_fields
+    for key, value in data.items():
+        field = fields.get(key) if isinstance(key, str) else None
+        if field is None:
+            yield (*loc, key), typo_of(str(key), fields)
+        else:
+            inner = inner_model(field.annotation)
+            if inner is not None:
+                yield from _unknown_keys(inner, value, (*loc, key))
+
+
+def _unknown(loc: Loc) -> str:
+    return f"unknown key {loc[-1]!r}{_in(loc[:-1])}"
+
+
+def _own_key(loc: Loc) -> str:
+    where = "put your own keys under 'extra:'" if len(loc) == 1 else "remove it if it is a mistake"
+    return f"{_unknown(loc)}: opplan keeps it but does not check it; {where}"
 
 
 def _findings(
@@ -111,6 +167,10 @@ def _problem(group: list[ErrorDetails]) -> str:
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     expected = [_TYPE_ERRORS[e["type"]] for e in group if e["type"] in _TYPE_ERRORS]
+    if "date" in expected and isinstance(value, str):
+        impossible = _not_in_calendar(value)
+        if impossible:
+            return impossible
     if len(expected) == len(group) and expected:
         if "float" in expected:  # "a number" already says "a whole number"
             expected = [name for name in expected if name != "int"]
@@ -137,6 +197,21 @@ def _problem(group: list[ErrorDetails]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
+
+
+def _not_in_calendar(value: str) -> str | None:
+    """Why a YYYY-MM-DD text is no day of the calendar (2028-02-31), if it is not."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", value.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"{value} is not a date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    name = calendar.month_name[month]
+    return f"{value} is not a date: {name} {year} has {days} days"
 
 
 def _where(loc: Loc) -> str:

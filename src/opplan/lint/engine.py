@@ -270,7 +270,7 @@ def _revalidated(doc: Document) -> Document:
     from opplan import schemas  # noqa: PLC0415
     from opplan.document.validation import validate  # noqa: PLC0415
 
-    model, _ = validate(schemas.KINDS[doc.kind], doc.meta, doc.frontmatter_line)
+    model = validate(schemas.KINDS[doc.kind], doc.meta, doc.frontmatter_line).model
     return dataclasses.replace(doc, model=model)
 
 

@@ -40,9 +40,16 @@ Measure = int | float | str
 
 
 class Strict(BaseModel):
-    """A mapping whose unknown keys are errors (they are almost always typos)."""
+    """A mapping of known keys. Keys it does not know are left out of the model and
+    checked by `document.validation`: a typo of a known key is an error, the
+    authors' own keys are kept in the file and reported at a configurable level."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="ignore",
+        frozen=True,
+        defer_build=True,
+        json_schema_extra={"additionalProperties": True},
+    )
 
 
 class DocumentBase(Strict):
@@ -67,4 +74,9 @@ class DocumentBase(Strict):
     version: Version | None = Field(None, description="The author's version label, e.g. 1.2.")
     date: dt.date | None = Field(
         None, description="The date of this version (YYYY-MM-DD), printed on the title block."
+    )
+    extra: dict[Any, Any] | None = Field(
+        None,
+        description="The team's own keys and values (a mapping), kept as they are and never "
+        "checked. Other unknown keys are allowed too, but lint reports them.",
     )

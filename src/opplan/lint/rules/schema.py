@@ -1,21 +1,30 @@
 """The frontmatter matches its document kind's schema.
 
-Every key has the right type and an allowed value, every required key is there,
-and there are no unknown keys (usually typos: the message names the nearest
-valid key). `opplan schema KIND` prints the schema as JSON Schema.
+Every key has the right type and an allowed value, and every required key is
+there. A key opplan does not know is an error when it is a slip for one it
+knows (`asumptions`, `reveiwers`, `Title`: the message names the key meant);
+any other is the authors' own (`tags`, `jira`), kept as it is and reported at
+the level of the `unknown_keys` option: `warning` (the default), `error` or
+`off`. Keys under `extra:` are a team's own data and never reported. `opplan
+schema KIND` prints the schema as JSON Schema.
+
+Options: `unknown_keys` ("warning").
 
 Passing:
 
     ---
     kind: op1
     title: Payments Platform OP1 2027
+    extra:
+      jira: PAY-2027
     ...
 
-Failing (an unknown key, reported at its line):
+Failing (a typo, reported at its line as an error; an own key as a warning):
 
     ---
     kind: op1
     asumptions: [...]   # unknown key 'asumptions'; did you mean 'assumptions'?
+    tags: [payments]    # unknown key 'tags': opplan keeps it but does not check it
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan.names import nearest
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -32,9 +42,25 @@ if TYPE_CHECKING:
 ID = "schema"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ()
-DEFAULT: dict[str, Any] = {}
+DEFAULT: dict[str, Any] = {"unknown_keys": "warning"}
 NEEDS_MODEL = False
+
+_UNKNOWN_KEY_LEVELS = ("error", "warning", "off")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     yield from doc.schema_findings
+    level = options["unknown_keys"]
+    if level != "off":
+        for finding in doc.unknown_keys:
+            yield finding._replace(level=level)
+
+
+def validate(options: Options) -> str | None:
+    """Why the options cannot work, if they cannot."""
+    level = options["unknown_keys"]
+    if level in _UNKNOWN_KEY_LEVELS:
+        return None
+    hint = nearest(level, _UNKNOWN_KEY_LEVELS)
+    more = f"; did you mean {hint!r}?" if hint else ""
+    return f"unknown_keys {level!r} is not a level; use error, warning or off{more}"

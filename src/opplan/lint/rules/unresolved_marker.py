@@ -2,8 +2,9 @@
 
 Markers are found in frontmatter values, in frontmatter comments (the
 `# TODO` that `opplan new` writes beside a sample date or number) and in the
-body (code and HTML comments excepted). A bracketed phrase counts when it
-holds a letter and is not a Markdown link, a link reference or a checkbox. `opplan new` writes its
+body (code and HTML comments excepted); not under `extra:`, a team's own
+data. A bracketed phrase counts when it holds a letter and is not a Markdown
+link, a link reference or a checkbox. `opplan new` writes its
 skeletons with such placeholders, so that this rule shows what is left to
 write: a warning while the document is a `draft`, an error once its status is
 one of `error_statuses`.
@@ -74,7 +75,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     )
     lines = doc.text.split("\n")
     seen = set()
+    own = _extra_lines(doc)
     for line, text in _values(doc.meta, lines, doc.frontmatter_line):
+        if line in own:
+            continue
         for match in pattern.finditer(text):
             place = _column(lines, line, match.group(0), doc.body.first_line - 2)
             seen.add(place)
@@ -82,6 +86,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if markers:
         words = _pattern(markers, False)
         for line in range(doc.frontmatter_line, doc.body.first_line - 1):
+            if line in own:
+                continue
             for column, found in _comment_markers(lines[line - 1], words):
                 if (line, column) not in seen:
                     message = f"unresolved placeholder {found!r} in a comment; {advice}"
@@ -112,6 +118,16 @@ def _code_lines(doc: Document) -> set[int]:
             if block.kind in ("code", "html"):
                 lines.update(range(block.line, block.end_line + 1))
     return lines
+
+
+def _extra_lines(doc: Document) -> range:
+    """The lines of the frontmatter's `extra:`, a team's own data, which is never checked."""
+    keys = list(doc.meta)
+    if "extra" not in keys:
+        return range(0)
+    after = keys.index("extra") + 1
+    end = doc.line_of(keys[after]) if after < len(keys) else doc.body.first_line - 1
+    return range(doc.line_of("extra"), end)
 
 
 def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
