@@ -308,9 +308,18 @@ def init(
     package: Annotated[
         str | None,
         typer.Option(
-            help="What the CI workflow installs with pip (default: this version of opplan, "
-            "opplan==VERSION); e.g. a git URL.",
+            help="What the CI workflow installs with pip (default: the opplan running here: "
+            "opplan==VERSION from a package index, or its git URL and commit); e.g. "
+            "'opplan @ git+https://github.com/ORG/opplan@v1.2.0'.",
             metavar="SPEC",
+        ),
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Option(
+            help="Make the workflow use opplan's GitHub Action (its action.yml) at this "
+            "repository and ref, e.g. ORG/opplan@v1.2.0, instead of its own steps.",
+            metavar="OWNER/REPO@REF",
         ),
     ] = None,
 ) -> None:
@@ -320,11 +329,12 @@ def init(
     (the conventions), .github/workflows/opplan.yml (lint on every pull request,
     PDFs as artifacts) and an opplan hook in .pre-commit-config.yaml (added to an
     existing file). Existing files are never replaced; running it twice changes
-    nothing.
+    nothing. When the opplan running here comes from a local folder, CI cannot
+    install it: init then writes nothing and asks for --package (or --action).
     """
     from opplan.commands import init as command
 
-    _call(lambda: command.run(folder, package=package))
+    _call(lambda: command.run(folder, package=package, action=action))
 
 
 @app.command()

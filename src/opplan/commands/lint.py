@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opplan import config, output
 from opplan.errors import ExitCode
+from opplan.lint import discovery
+
+if TYPE_CHECKING:
+    from opplan.lint.engine import Report
 
 
 def run(
@@ -51,5 +56,17 @@ def run(
         jobs=jobs,
         plans_only=plans_only,
     )
+    if _nothing_yet(report) and discovery.no_plans_yet(settings):
+        sys.stderr.write(discovery.no_plans_notice(settings))
+        report = type(report)()
     sys.stdout.write(formatter(report))
     return report.exit_code(strict=strict)
+
+
+def _nothing_yet(report: Report) -> bool:
+    """Whether the only failures are folders without plans, and nothing else was checked."""
+    return (
+        bool(report.empty_folders)
+        and not report.checked
+        and len(report.problems) == len(report.empty_folders)
+    )

@@ -42,6 +42,7 @@ class Report:
     documents: list[Document] = field(default_factory=list)  # kept only for corpus rules
     checked: set[str] = field(default_factory=set)  # paths of the plan documents checked
     failed: bool = False  # some input could not be read at all
+    empty_folders: list[str] = field(default_factory=list)  # folders named that held no plan
 
     @property
     def errors(self) -> int:
@@ -136,9 +137,10 @@ def lint(
             cache.put(result.path, file.digest, result.plan, result.problems)
     report.checked.update(str(file.path) for file in plans)
     held = {file.folder for file in plans}
-    for index in folders - held:
+    for index in sorted(folders - held):
         report.failed = True
         report.problems.append(_empty_folder(paths[index]))
+        report.empty_folders.append(str(paths[index]))
     if corpus is None:
         corpus = list(check_corpus(report.documents, settings))
         if cache is not None and setup.keep:
