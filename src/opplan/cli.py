@@ -178,14 +178,22 @@ def rules(
 @app.command()
 def schema(
     kind: Annotated[str, typer.Argument(help="The document kind: op1, op2 or prfaq.")],
+    draft: Annotated[
+        str,
+        typer.Option(
+            help="The JSON Schema draft: draft-07 (what editors' validators know) or 2020-12.",
+            metavar="DRAFT",
+        ),
+    ] = "draft-07",
 ) -> None:
     """Print the JSON Schema of a document kind's frontmatter.
 
-    Use it for editor autocompletion and validation (see the README).
+    Use it for editor autocompletion and validation (see the README). What the
+    schema rejects, `opplan lint` rejects too.
     """
     from opplan.commands import schema as command
 
-    _call(lambda: command.run(kind))
+    _call(lambda: command.run(kind, draft))
 
 
 def _prompt(question: str, default: str) -> str:

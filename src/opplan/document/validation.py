@@ -115,7 +115,7 @@ def _problem(group: list[ErrorDetails]) -> str:
         if "float" in expected:  # "a number" already says "a whole number"
             expected = [name for name in expected if name != "int"]
         names = " or ".join(dict.fromkeys(_EXPECTED[name] for name in expected))
-        return f"expected {names}, got {_show(value)}"
+        return f"expected {names}, got {_show(value)}{_type_hint(expected, value)}"
     if kind in ("literal_error", "enum"):
         expected_values = (
             str((e.get("ctx") or {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
@@ -137,6 +137,20 @@ def _problem(group: list[ErrorDetails]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
+
+
+def _type_hint(expected: list[str], value: object) -> str:
+    """How to write a number that was quoted, or text that YAML read as a number."""
+    if ("int" in expected or "float" in expected) and isinstance(value, str):
+        try:
+            number = float(value.strip().replace("_", ""))
+        except ValueError:
+            return ""
+        shown = int(number) if number.is_integer() and "." not in value else number
+        return f"; write the number without quotes: {shown}"
+    if expected == ["str"] and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'; put it in quotes: "{value}"'
+    return ""
 
 
 def _where(loc: Loc) -> str:
