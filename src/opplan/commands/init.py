@@ -51,7 +51,7 @@ def run(
     today: dt.date | None = None,
     installed: install_spec.InstallSpec | None = None,
 ) -> ExitCode:
-    """Set up `folder`; `installed` is where the running opplan came from (default: pip's record)."""
+    """Set up `folder`; `installed` says where the running opplan came from (default: pip)."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder; create it first, or run opplan init inside it")
     if action is not None and not _ACTION.fullmatch(action):
@@ -74,7 +74,7 @@ def run(
         sys.stdout.write("nothing to do: this folder is already set up for opplan\n")
     else:
         if origin and package:
-            sys.stdout.write(f"the workflow installs {package} (the opplan running here: {origin})\n")
+            sys.stdout.write(f"the workflow installs {package} (opplan here: {origin})\n")
         if not (folder / ".git").exists():
             sys.stdout.write("note: this folder is not a git repository; run 'git init' first\n")
         sys.stdout.write(
