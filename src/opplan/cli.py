@@ -88,7 +88,7 @@ def lint(
         list[Path] | None,
         typer.Argument(
             help="Documents, or folders to search for *.md plan documents "
-            "(default: the current folder).",
+            "(default: the current folder); '-' reads a document from standard input.",
             show_default=False,
             metavar="PATH...",
         ),
@@ -134,6 +134,15 @@ def lint(
             "instead of estimating them.",
         ),
     ] = False,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The path of the document read from standard input ('-'): the name "
+            "problems are reported under, and where the configuration is looked for.",
+            metavar="PATH",
+        ),
+    ] = None,
 ) -> None:
     """Check plan documents: frontmatter schema and lint rules.
 
@@ -155,6 +164,7 @@ def lint(
             plans_only=plans_only,
             jobs=jobs,
             exact=exact,
+            stdin_filename=stdin_filename,
         )
     )
 
