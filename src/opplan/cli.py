@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from opplan import __version__
+from opplan import __version__, completion
 from opplan.errors import ExitCode, OpplanError, UsageError
 from opplan.gc_tuning import fewer_collections
 
@@ -26,8 +26,8 @@ app = typer.Typer(
     "kept as Markdown with YAML frontmatter.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -101,6 +101,7 @@ def lint(
             help="Output format: text, json, sarif, github or auto (github under GitHub "
             "Actions, coloured text on a terminal, plain text otherwise).",
             metavar="FORMAT",
+            autocompletion=completion.lint_formats,
         ),
     ] = "auto",
     strict: Annotated[
@@ -173,7 +174,11 @@ def lint(
 def rules(
     rule_id: Annotated[
         str | None,
-        typer.Argument(help="A rule ID: print its full documentation.", metavar="[ID]"),
+        typer.Argument(
+            help="A rule ID: print its full documentation.",
+            metavar="[ID]",
+            autocompletion=completion.rule_ids,
+        ),
     ] = None,
 ) -> None:
     """List the lint rules with their default level, or document one rule.
@@ -187,7 +192,13 @@ def rules(
 
 @app.command()
 def schema(
-    kind: Annotated[str, typer.Argument(help="The document kind: op1, op2 or prfaq.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="The document kind: op1, op2, prfaq or rollup.",
+            autocompletion=completion.schema_kinds,
+        ),
+    ],
     draft: Annotated[
         str,
         typer.Option(
@@ -216,7 +227,14 @@ def _prompt(question: str, default: str) -> str:
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.", metavar="KIND")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="What to start: op1, op2 or prfaq.",
+            metavar="KIND",
+            autocompletion=completion.document_kinds,
+        ),
+    ],
     team: Annotated[
         str | None, typer.Option(help="The team that owns the document.", metavar="NAME")
     ] = None,
@@ -254,7 +272,9 @@ def new(
     variant: Annotated[
         str | None,
         typer.Option(
-            help="For prfaq: full, pr-only or faq-only (default: full).", metavar="VARIANT"
+            help="For prfaq: full, pr-only or faq-only (default: full).",
+            metavar="VARIANT",
+            autocompletion=completion.prfaq_variants,
         ),
     ] = None,
     source: Annotated[
@@ -298,6 +318,7 @@ def templates(
             help="Copy this built-in template (e.g. new/op1.md.j2) into the local templates "
             "folder, to change it there.",
             metavar="NAME",
+            autocompletion=completion.templates,
         ),
     ] = None,
     config_file: ConfigOption = None,
@@ -374,6 +395,7 @@ def diff(
             "-f",
             help="text, json, or markdown (for a pull-request comment).",
             metavar="FORMAT",
+            autocompletion=completion.diff_formats,
         ),
     ] = "text",
     config_file: ConfigOption = None,
@@ -422,7 +444,10 @@ def rollup(
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", help="op1 or op2 (default: each team's OP2, else its OP1).", metavar="KIND"
+            "--kind",
+            help="op1 or op2 (default: each team's OP2, else its OP1).",
+            metavar="KIND",
+            autocompletion=completion.plan_kinds,
         ),
     ] = None,
     owners: Annotated[
@@ -460,13 +485,25 @@ def rollup(
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="What to export: goals, asks or risks.")],
+    table: Annotated[
+        str,
+        typer.Argument(
+            help="What to export: goals, asks or risks.", autocompletion=completion.export_tables
+        ),
+    ],
     paths: Annotated[
         list[Path] | None, _paths_argument("Plans, or folders to search for them")
     ] = None,
     *,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="csv or json.", metavar="FORMAT")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv or json.",
+            metavar="FORMAT",
+            autocompletion=completion.export_formats,
+        ),
     ] = "csv",
     cycle: Annotated[
         int | None,
@@ -510,7 +547,14 @@ def status(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json.",
+            metavar="FORMAT",
+            autocompletion=completion.status_formats,
+        ),
     ] = "text",
     config_file: ConfigOption = None,
 ) -> None:
@@ -586,6 +630,7 @@ def render(
             "-t",
             help="Formats, comma-separated: pdf, docx, html (default: [render] formats, pdf,docx).",
             metavar="FORMATS",
+            autocompletion=completion.render_formats,
         ),
     ] = None,
     output_dir: Annotated[
@@ -627,5 +672,10 @@ def render(
 
 def main() -> None:
     """The `opplan` console script."""
+    if "_OPPLAN_COMPLETE" in os.environ:
+        # Completing for a shell: typer renders each candidate's help with rich, which
+        # wraps it at the console's width, and fish and zsh would read the wrapped
+        # part as another candidate. One line each, however long.
+        os.environ["COLUMNS"] = "100000"
     with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
         app()
