@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from importlib.metadata import PathDistribution
 from pathlib import Path
 
@@ -64,3 +65,29 @@ def test_the_requirement_reinstalls_what_runs(
 def test_a_local_folder_is_named_in_the_message(tmp_path: Path) -> None:
     spec = installed(_distribution(tmp_path, {"url": "file:///home/me/opplan", "dir_info": {}}))
     assert spec.origin == "the local folder /home/me/opplan"
+
+
+@pytest.mark.parametrize(
+    ("remote", "source"),
+    [
+        ("https://github.com/acme/opplan.git", "https://github.com/acme/opplan.git"),
+        ("git@github.com:acme/opplan.git", "ssh://git@github.com/acme/opplan.git"),
+        ("/srv/mirrors/opplan.git", None),  # another local folder: no better
+    ],
+)
+def test_a_local_git_checkout_suggests_its_remote_at_its_commit(
+    tmp_path: Path, remote: str, source: str | None
+) -> None:
+    checkout = tmp_path / "opplan"
+    checkout.mkdir()
+    git = ["git", "-C", str(checkout), "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "x"], check=True)
+    subprocess.run([*git, "remote", "add", "origin", remote], check=True)
+    head = subprocess.run(
+        [*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    record = {"url": checkout.as_uri(), "dir_info": {"editable": True}}
+    spec = installed(_distribution(tmp_path, record))
+    assert spec.requirement is None and spec.origin == f"the local folder {checkout}"
+    assert spec.suggestion == (f"opplan @ git+{source}@{head}" if source else None)

@@ -89,12 +89,17 @@ def _package(installed: install_spec.InstallSpec, action: str | None) -> str:
         return installed.requirement
     if action is not None:
         return ""
+    if installed.suggestion:
+        example = f"--package '{installed.suggestion}' (that checkout's origin at its commit)"
+    else:
+        example = (
+            f"--package 'opplan=={__version__}' (a release on a package index) or --package "
+            "'opplan @ git+https://github.com/ORG/opplan@COMMIT' (a git repository)"
+        )
     raise UsageError(
         f"this opplan runs from {installed.origin}, which a CI runner cannot install, so init "
-        "cannot write a workflow that works; pass --package with what CI should install, e.g. "
-        f"--package 'opplan=={__version__}' (a release on a package index) or --package "
-        "'opplan @ git+https://github.com/ORG/opplan@COMMIT' (a git repository), or use "
-        "--action ORG/opplan@REF; nothing was written"
+        f"cannot write a workflow that works; pass --package with what CI should install, e.g. "
+        f"{example}, or use --action ORG/opplan@REF; nothing was written"
     )
 
 

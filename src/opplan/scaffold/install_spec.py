@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
+import subprocess
+from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from opplan import __version__
 
@@ -23,6 +28,8 @@ class InstallSpec(NamedTuple):
 
     requirement: str | None  # None: CI cannot install what is running here
     origin: str  # where it came from, for messages
+    # For a local git checkout: its remote at its HEAD commit, to suggest (if pushed).
+    suggestion: str | None = None
 
 
 def installed(distribution: importlib.metadata.Distribution | None = None) -> InstallSpec:
@@ -46,7 +53,8 @@ def installed(distribution: importlib.metadata.Distribution | None = None) -> In
     if "archive_info" in record and not url.startswith("file:"):
         return InstallSpec(f"{NAME} @ {url}{fragment}", url)
     if url.startswith("file:"):
-        return InstallSpec(None, f"the local folder {url.removeprefix('file://')}")
+        folder = url2pathname(urlparse(url).path)
+        return InstallSpec(None, f"the local folder {folder}", _checkout(Path(folder)))
     return InstallSpec(None, "a source pip did not record")
 
 
@@ -59,3 +67,27 @@ def _direct_url(distribution: importlib.metadata.Distribution) -> dict[str, Any]
     except ValueError:
         return {}
     return record if isinstance(record, dict) else {}
+
+
+_SCP = re.compile(r"(?P<user>[\w.-]+)@(?P<host>[\w.-]+):(?P<path>[^/].*)")  # git@host:org/repo
+
+
+def _checkout(folder: Path) -> str | None:
+    """`opplan @ git+REMOTE@HEAD` for a git checkout with an `origin` remote, else None."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    try:
+        remote, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
+    except OSError:  # no git
+        return None
+    scp = _SCP.fullmatch(remote)
+    if scp:
+        remote = f"ssh://{scp['user']}@{scp['host']}/{scp['path']}"
+    if not commit or not remote.startswith(("https://", "http://", "ssh://")):
+        return None
+    return f"{NAME} @ git+{remote}@{commit}"
