@@ -134,7 +134,11 @@ WRONG_TYPES = [
     ("cycle: true", "cycle: 2027", "cycle: expected a whole number, got True"),
     ('headcount: "40"', "headcount: 40", "expected a number, got '40'; write the number without"),
     ("headcount: -4", "headcount: 40", "headcount: must be at least 0, got -4"),
-    ("version: 1.3", "", 'version: expected text, got 1.3; put it in quotes: "1.3"'),
+    (
+        "version: 1.3",
+        "",
+        'version: expected text, got 1.3; put it in quotes as written, e.g. "1.3"',
+    ),
     ("version: 2", "", 'version: expected text, got 2; put it in quotes: "2"'),
     ("owners: [Dana Reyes, 7]", "owners: [Dana Reyes]", "owners item 2: expected text, got 7"),
     ("status: 1", "status: draft", "status: 1 is not allowed"),

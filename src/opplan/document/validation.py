@@ -148,8 +148,11 @@ def _type_hint(expected: list[str], value: object) -> str:
             return ""
         shown = int(number) if number.is_integer() and "." not in value else number
         return f"; write the number without quotes: {shown}"
-    if expected == ["str"] and isinstance(value, int | float) and not isinstance(value, bool):
+    if expected == ["str"] and isinstance(value, int) and not isinstance(value, bool):
         return f'; put it in quotes: "{value}"'
+    if expected == ["str"] and isinstance(value, float):
+        # The text as written is gone: YAML read 1.10 as 1.1.
+        return f'; put it in quotes as written, e.g. "{value}" (unquoted, 1.10 reads as 1.1)'
     return ""
 
 

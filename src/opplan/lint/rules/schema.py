@@ -2,7 +2,9 @@
 
 Every key has the right type and an allowed value, every required key is there,
 and there are no unknown keys (usually typos: the message names the nearest
-valid key). `opplan schema KIND` prints the schema as JSON Schema.
+valid key). Types are strict, as in the JSON Schema that `opplan schema KIND`
+prints: a number in quotes (`cycle: "2027"`) is not a number, and a version
+YAML reads as a number (`version: 1.10`, which YAML reads as 1.1) must be quoted (`version: "1.10"`).
 
 Passing:
 
@@ -11,11 +13,12 @@ Passing:
     title: Payments Platform OP1 2027
     ...
 
-Failing (an unknown key, reported at its line):
+Failing (an unknown key, and a quoted number, each reported at its line):
 
     ---
     kind: op1
     asumptions: [...]   # unknown key 'asumptions'; did you mean 'assumptions'?
+    cycle: "2027"       # expected a whole number, got '2027'; write the number ...
 """
 
 from __future__ import annotations
