@@ -4,7 +4,7 @@ Every key has the right type and an allowed value, every required key is there,
 and there are no unknown keys (usually typos: the message names the nearest
 valid key). Types are strict, as in the JSON Schema that `opplan schema KIND`
 prints: a number in quotes (`cycle: "2027"`) is not a number, and a version
-YAML reads as a number (`version: 1.10`, which YAML reads as 1.1) must be quoted (`version: "1.10"`).
+must be quoted (`version: "1.10"`): unquoted, YAML reads 1.10 as the number 1.1.
 
 Passing:
 
