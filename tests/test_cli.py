@@ -227,7 +227,7 @@ def test_schema_of_unknown_kind(cli: Cli) -> None:
 
 
 def test_a_bug_is_one_line_without_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(kind: str) -> int:
+    def broken(kind: str, draft: str) -> int:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(schema_command, "run", broken)

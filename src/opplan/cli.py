@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from opplan import __version__
+from opplan import __version__, completion
 from opplan.errors import ExitCode, OpplanError, UsageError
 from opplan.gc_tuning import fewer_collections
 
@@ -26,8 +26,8 @@ app = typer.Typer(
     "kept as Markdown with YAML frontmatter.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -88,7 +88,7 @@ def lint(
         list[Path] | None,
         typer.Argument(
             help="Documents, or folders to search for *.md plan documents "
-            "(default: the current folder).",
+            "(default: the current folder); '-' reads a document from standard input.",
             show_default=False,
             metavar="PATH...",
         ),
@@ -101,6 +101,7 @@ def lint(
             help="Output format: text, json, sarif, github or auto (github under GitHub "
             "Actions, coloured text on a terminal, plain text otherwise).",
             metavar="FORMAT",
+            autocompletion=completion.lint_formats,
         ),
     ] = "auto",
     strict: Annotated[
@@ -134,6 +135,15 @@ def lint(
             "instead of estimating them.",
         ),
     ] = False,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The path of the document read from standard input ('-'): the name "
+            "problems are reported under, and where the configuration is looked for.",
+            metavar="PATH",
+        ),
+    ] = None,
 ) -> None:
     """Check plan documents: frontmatter schema and lint rules.
 
@@ -155,6 +165,7 @@ def lint(
             plans_only=plans_only,
             jobs=jobs,
             exact=exact,
+            stdin_filename=stdin_filename,
         )
     )
 
@@ -163,7 +174,11 @@ def lint(
 def rules(
     rule_id: Annotated[
         str | None,
-        typer.Argument(help="A rule ID: print its full documentation.", metavar="[ID]"),
+        typer.Argument(
+            help="A rule ID: print its full documentation.",
+            metavar="[ID]",
+            autocompletion=completion.rule_ids,
+        ),
     ] = None,
 ) -> None:
     """List the lint rules with their default level, or document one rule.
@@ -177,15 +192,29 @@ def rules(
 
 @app.command()
 def schema(
-    kind: Annotated[str, typer.Argument(help="The document kind: op1, op2 or prfaq.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="The document kind: op1, op2, prfaq or rollup.",
+            autocompletion=completion.schema_kinds,
+        ),
+    ],
+    draft: Annotated[
+        str,
+        typer.Option(
+            help="The JSON Schema draft: draft-07 (what editors' validators know) or 2020-12.",
+            metavar="DRAFT",
+        ),
+    ] = "draft-07",
 ) -> None:
     """Print the JSON Schema of a document kind's frontmatter.
 
-    Use it for editor autocompletion and validation (see the README).
+    Use it for editor autocompletion and validation (see the README). What the
+    schema rejects, `opplan lint` rejects too.
     """
     from opplan.commands import schema as command
 
-    _call(lambda: command.run(kind))
+    _call(lambda: command.run(kind, draft))
 
 
 def _prompt(question: str, default: str) -> str:
@@ -198,7 +227,14 @@ def _prompt(question: str, default: str) -> str:
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="What to start: op1, op2 or prfaq.", metavar="KIND")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="What to start: op1, op2 or prfaq.",
+            metavar="KIND",
+            autocompletion=completion.document_kinds,
+        ),
+    ],
     team: Annotated[
         str | None, typer.Option(help="The team that owns the document.", metavar="NAME")
     ] = None,
@@ -236,7 +272,9 @@ def new(
     variant: Annotated[
         str | None,
         typer.Option(
-            help="For prfaq: full, pr-only or faq-only (default: full).", metavar="VARIANT"
+            help="For prfaq: full, pr-only or faq-only (default: full).",
+            metavar="VARIANT",
+            autocompletion=completion.prfaq_variants,
         ),
     ] = None,
     source: Annotated[
@@ -340,6 +378,7 @@ def templates(
             help="Copy this built-in template (e.g. new/op1.md.j2) into the local templates "
             "folder, to change it there.",
             metavar="NAME",
+            autocompletion=completion.templates,
         ),
     ] = None,
     config_file: ConfigOption = None,
@@ -368,9 +407,18 @@ def init(
     package: Annotated[
         str | None,
         typer.Option(
-            help="What the CI workflow installs with pip (default: this version of opplan, "
-            "opplan==VERSION); e.g. a git URL.",
+            help="What the CI workflow installs with pip (default: the opplan running here: "
+            "opplan==VERSION from a package index, or its git URL and commit); e.g. "
+            "'opplan @ git+https://github.com/ORG/opplan@v1.2.0'.",
             metavar="SPEC",
+        ),
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Option(
+            help="Make the workflow use opplan's GitHub Action (its action.yml) at this "
+            "repository and ref, e.g. ORG/opplan@v1.2.0, instead of its own steps.",
+            metavar="OWNER/REPO@REF",
         ),
     ] = None,
 ) -> None:
@@ -380,11 +428,12 @@ def init(
     (the conventions), .github/workflows/opplan.yml (lint on every pull request,
     PDFs as artifacts) and an opplan hook in .pre-commit-config.yaml (added to an
     existing file). Existing files are never replaced; running it twice changes
-    nothing.
+    nothing. When the opplan running here comes from a local folder, CI cannot
+    install it: init then writes nothing and asks for --package (or --action).
     """
     from opplan.commands import init as command
 
-    _call(lambda: command.run(folder, package=package))
+    _call(lambda: command.run(folder, package=package, action=action))
 
 
 @app.command()
@@ -406,6 +455,7 @@ def diff(
             "-f",
             help="text, json, or markdown (for a pull-request comment).",
             metavar="FORMAT",
+            autocompletion=completion.diff_formats,
         ),
     ] = "text",
     config_file: ConfigOption = None,
@@ -454,7 +504,10 @@ def rollup(
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", help="op1 or op2 (default: each team's OP2, else its OP1).", metavar="KIND"
+            "--kind",
+            help="op1 or op2 (default: each team's OP2, else its OP1).",
+            metavar="KIND",
+            autocompletion=completion.plan_kinds,
         ),
     ] = None,
     owners: Annotated[
@@ -492,13 +545,25 @@ def rollup(
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="What to export: goals, asks or risks.")],
+    table: Annotated[
+        str,
+        typer.Argument(
+            help="What to export: goals, asks or risks.", autocompletion=completion.export_tables
+        ),
+    ],
     paths: Annotated[
         list[Path] | None, _paths_argument("Plans, or folders to search for them")
     ] = None,
     *,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="csv or json.", metavar="FORMAT")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv or json.",
+            metavar="FORMAT",
+            autocompletion=completion.export_formats,
+        ),
     ] = "csv",
     cycle: Annotated[
         int | None,
@@ -542,7 +607,14 @@ def status(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="FORMAT")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json.",
+            metavar="FORMAT",
+            autocompletion=completion.status_formats,
+        ),
     ] = "text",
     config_file: ConfigOption = None,
 ) -> None:
@@ -618,6 +690,7 @@ def render(
             "-t",
             help="Formats, comma-separated: pdf, docx, html (default: [render] formats, pdf,docx).",
             metavar="FORMATS",
+            autocompletion=completion.render_formats,
         ),
     ] = None,
     output_dir: Annotated[
@@ -659,5 +732,10 @@ def render(
 
 def main() -> None:
     """The `opplan` console script."""
+    if "_OPPLAN_COMPLETE" in os.environ:
+        # Completing for a shell: typer renders each candidate's help with rich, which
+        # wraps it at the console's width, and fish and zsh would read the wrapped
+        # part as another candidate. One line each, however long.
+        os.environ["COLUMNS"] = "100000"
     with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
         app()

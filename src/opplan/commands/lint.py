@@ -5,9 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opplan import config, output
-from opplan.errors import ExitCode
+from opplan.errors import ExitCode, UsageError
+from opplan.lint import discovery
+
+if TYPE_CHECKING:
+    from opplan.lint.engine import Report
+
+STDIN = Path("-")
+STDIN_NAME = Path("<stdin>")  # what problems in standard input are reported under
 
 
 def run(
@@ -20,9 +28,12 @@ def run(
     plans_only: bool = False,
     jobs: int = 0,
     exact: bool = False,
+    stdin_filename: Path | None = None,
 ) -> ExitCode:
     formatter = output.get(output_format, terminal=sys.stdout.isatty())
-    settings = config.load(config_file)
+    paths, given = _standard_input(paths, stdin_filename)
+    start = stdin_filename.absolute().parent if stdin_filename else None
+    settings = config.load(config_file, start=start)
     from opplan.lint import cache  # noqa: PLC0415 - after the cheap checks
     from opplan.lint.engine import lint  # noqa: PLC0415
 
@@ -50,6 +61,38 @@ def run(
         cache=results,
         jobs=jobs,
         plans_only=plans_only,
+        given=given,
     )
+    if _nothing_yet(report) and discovery.no_plans_yet(settings):
+        sys.stderr.write(discovery.no_plans_notice(settings))
+        report = type(report)()
     sys.stdout.write(formatter(report))
     return report.exit_code(strict=strict)
+
+
+def _standard_input(
+    paths: Sequence[Path], name: Path | None
+) -> tuple[list[Path], dict[Path, bytes]]:
+    """The paths with '-' replaced by the name of standard input, and what it holds."""
+    dashes = sum(1 for path in paths if path == STDIN)
+    if dashes > 1:
+        raise UsageError("'-' (standard input) can be named only once")
+    if not dashes:
+        if name is not None:
+            raise UsageError(
+                "--stdin-filename names the document read from standard input; add '-' to "
+                "the paths, e.g. opplan lint - --stdin-filename plans/op1.md < op1.md"
+            )
+        return list(paths), {}
+    shown = name or STDIN_NAME
+    data = sys.stdin.buffer.read()
+    return [shown if path == STDIN else path for path in paths], {shown: data}
+
+
+def _nothing_yet(report: Report) -> bool:
+    """Whether the only failures are folders without plans, and nothing else was checked."""
+    return (
+        bool(report.empty_folders)
+        and not report.checked
+        and len(report.problems) == len(report.empty_folders)
+    )

@@ -41,7 +41,10 @@ def run(
     config_file: Path | None = None,
 ) -> ExitCode:
     settings = config.load(config_file)
-    files = documents(paths)
+    files = documents(paths, settings)
+    if not files:
+        sys.stderr.write(discovery.no_plans_notice(settings))
+        return ExitCode.OK
     if packet_file is not None:
         return _packet(files, packet_file, settings)
     formats = parse_formats(to) if to else settings.render.formats
@@ -65,8 +68,11 @@ def run(
     return code
 
 
-def documents(paths: Sequence[Path]) -> list[Path]:
-    """The documents to render: files as given, plan documents found in folders."""
+def documents(paths: Sequence[Path], settings: Config | None = None) -> list[Path]:
+    """The documents to render: files as given, plan documents found in folders.
+
+    None found is an error, except in a repository with no plans yet (an empty list).
+    """
     if not paths:
         raise UsageError("name the documents to render, e.g. 'opplan render plans/op1.md'")
     found: list[Path] = []
@@ -80,6 +86,8 @@ def documents(paths: Sequence[Path]) -> list[Path]:
         else:
             found.append(path)
     if not found:
+        if settings is not None and discovery.no_plans_yet(settings):
+            return []
         raise UsageError(f"no plan documents in {', '.join(map(str, paths))}")
     return list(dict.fromkeys(found))
 

@@ -7,17 +7,13 @@ import sys
 
 from opplan import schemas
 from opplan.errors import ExitCode, UsageError
+from opplan.schemas.export import DEFAULT_DRAFT, json_schema
 
 
-def run(kind: str) -> ExitCode:
+def run(kind: str, draft: str = DEFAULT_DRAFT) -> ExitCode:
     try:
-        model = schemas.get(kind)
+        document = json_schema(kind, draft)
     except schemas.UnknownKind as err:
         raise UsageError(str(err)) from None
-    document = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"opplan:{kind}",
-        **model.model_json_schema(),
-    }
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
     return ExitCode.OK

@@ -175,7 +175,7 @@ def _problem(group: list[ErrorDetails]) -> str:
         if "float" in expected:  # "a number" already says "a whole number"
             expected = [name for name in expected if name != "int"]
         names = " or ".join(dict.fromkeys(_EXPECTED[name] for name in expected))
-        return f"expected {names}, got {_show(value)}"
+        return f"expected {names}, got {_show(value)}{_type_hint(expected, value)}"
     if kind in ("literal_error", "enum"):
         expected_values = (
             str((e.get("ctx") or {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
@@ -212,6 +212,21 @@ def _not_in_calendar(value: str) -> str | None:
         return None
     name = calendar.month_name[month]
     return f"{value} is not a date: {name} {year} has {days} days"
+def _type_hint(expected: list[str], value: object) -> str:
+    """How to write a number that was quoted, or text that YAML read as a number."""
+    if ("int" in expected or "float" in expected) and isinstance(value, str):
+        try:
+            number = float(value.strip().replace("_", ""))
+        except ValueError:
+            return ""
+        shown = int(number) if number.is_integer() and "." not in value else number
+        return f"; write the number without quotes: {shown}"
+    if expected == ["str"] and isinstance(value, int) and not isinstance(value, bool):
+        return f'; put it in quotes: "{value}"'
+    if expected == ["str"] and isinstance(value, float):
+        # The text as written is gone: YAML read 1.10 as 1.1.
+        return f'; put it in quotes as written, e.g. "{value}" (unquoted, 1.10 reads as 1.1)'
+    return ""
 
 
 def _where(loc: Loc) -> str:

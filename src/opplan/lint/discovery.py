@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
+    from opplan.config.model import Config
+
 SKIPPED_DIRS = frozenset(
     {"node_modules", "site-packages", "__pycache__", "venv", "build", "dist", "_build"}
 )
@@ -156,3 +158,31 @@ def _near(kind: str) -> bool:
     import difflib  # noqa: PLC0415 - only for misspelt kinds
 
     return any(difflib.SequenceMatcher(None, kind, name).ratio() >= 0.6 for name in KIND_NAMES)
+
+
+def no_plans_yet(settings: Config) -> bool:
+    """Whether this is a repository set up for opplan that has no plan documents yet.
+
+    Such a repository is in a normal state, its first days: lint and render say
+    so and exit 0. Without a configuration file, or with plans elsewhere in the
+    repository, a folder without plans is more likely a wrong path.
+    """
+    if settings.source is None:
+        return False
+    rules = Filter(settings.root, settings.lint.include, settings.lint.exclude)
+    return not any(_is_plan(path) for path in markdown_files(settings.root, rules))
+
+
+def no_plans_notice(settings: Config) -> str:
+    return (
+        f"opplan: notice: no plan documents yet in {settings.root}; "
+        "start one with 'opplan new op1 --team NAME'\n"
+    )
+
+
+def _is_plan(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            return looks_like_plan(file.read(4096))
+    except OSError:
+        return True  # unreadable: not a reason to call the repository empty

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -42,6 +42,7 @@ class Report:
     documents: list[Document] = field(default_factory=list)  # kept only for corpus rules
     checked: set[str] = field(default_factory=set)  # paths of the plan documents checked
     failed: bool = False  # some input could not be read at all
+    empty_folders: list[str] = field(default_factory=list)  # folders named that held no plan
 
     @property
     def errors(self) -> int:
@@ -90,6 +91,7 @@ def lint(
     cache: ResultCache | None = None,
     jobs: int = 0,
     plans_only: bool = False,
+    given: Mapping[Path, bytes] | None = None,
 ) -> Report:
     """Lint the documents at the given files and under the given folders.
 
@@ -97,11 +99,12 @@ def lint(
     estimate from `opplan.pages`). `root` is the folder that `include` and
     `exclude` globs start from. `jobs` caps the worker processes (0: one per
     CPU, 1: none). With `plans_only`, named files are treated like files found
-    in a folder: skipped unless they are plan documents or excluded.
+    in a folder: skipped unless they are plan documents or excluded. `given`
+    holds the contents of named files that are not read from disk (standard input).
     """
     report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
-    files, folders = _gather(paths, rules, report, plans_only=plans_only)
+    files, folders = _gather(paths, rules, report, plans_only=plans_only, given=given or {})
     pending: list[_File] = []
     hits: list[_File] = []
     for file in files:
@@ -136,9 +139,10 @@ def lint(
             cache.put(result.path, file.digest, result.plan, result.problems)
     report.checked.update(str(file.path) for file in plans)
     held = {file.folder for file in plans}
-    for index in folders - held:
+    for index in sorted(folders - held):
         report.failed = True
         report.problems.append(_empty_folder(paths[index]))
+        report.empty_folders.append(str(paths[index]))
     if corpus is None:
         corpus = list(check_corpus(report.documents, settings))
         if cache is not None and setup.keep:
@@ -159,14 +163,19 @@ class _File(NamedTuple):
 
 
 def _gather(
-    paths: Sequence[Path], rules: discovery.Filter, report: Report, *, plans_only: bool
+    paths: Sequence[Path],
+    rules: discovery.Filter,
+    report: Report,
+    *,
+    plans_only: bool,
+    given: Mapping[Path, bytes],
 ) -> tuple[list[_File], set[int]]:
     """The files to check, read, and the indexes of the folder arguments."""
     files: list[_File] = []
-    folders = {index for index, path in enumerate(paths) if path.is_dir()}
-    for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
+    folders = {index for index, path in enumerate(paths) if path not in given and path.is_dir()}
+    for path, explicit, folder in _targets(paths, rules, plans_only=plans_only, given=given):
         try:
-            data = _read(path)
+            data = given[path] if path in given else _read(path)
         except DocumentError as err:
             report.failed = True
             report.problems.append(_problem(err))
@@ -191,11 +200,15 @@ def _read(path: Path) -> bytes:
 
 
 def _targets(
-    paths: Sequence[Path], rules: discovery.Filter, *, plans_only: bool
+    paths: Sequence[Path],
+    rules: discovery.Filter,
+    *,
+    plans_only: bool,
+    given: Mapping[Path, bytes],
 ) -> Iterator[tuple[Path, bool, int | None]]:
     """Each file to check, whether it was named, and the index of the folder it was found in."""
     for index, path in enumerate(paths):
-        if path.is_dir():
+        if path not in given and path.is_dir():
             for found in discovery.markdown_files(path, rules):
                 yield found, False, index
         elif not (plans_only and rules.excluded(path)):

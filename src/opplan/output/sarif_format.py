@@ -1,14 +1,18 @@
 """SARIF 2.1.0, the format GitHub code scanning and other tools import.
 
 One run of the `opplan` tool: its rules with their descriptions and default
-levels, and one result per problem with its file and region.
+levels, and one result per problem with its file and region. A file's `uri`
+is percent-encoded (RFC 3986) and, for a file under the current folder,
+relative to `%SRCROOT%`, which `originalUriBaseIds` sets to that folder.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from opplan import __version__
 from opplan.lint.engine import Report
@@ -16,7 +20,7 @@ from opplan.lint.rule import summary
 from opplan.lint.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/opplan/"
+SRCROOT = "%SRCROOT%"
 # Failures to read a file are reported with these IDs, which are not lint rules.
 INPUT_RULES = {
     "input": "The file can be read: it exists, it is UTF-8 text, and a folder holds plans.",
@@ -28,6 +32,7 @@ INPUT_RULES = {
 
 def render(report: Report) -> str:
     descriptors = _rules()
+    root = Path.cwd()
     index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
     results = [
         {
@@ -38,7 +43,7 @@ def render(report: Report) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(problem.path)},
+                        "artifactLocation": _location(problem.path, root),
                         "region": {"startLine": problem.line, "startColumn": problem.column},
                     }
                 }
@@ -55,10 +60,10 @@ def render(report: Report) -> str:
                     "driver": {
                         "name": "opplan",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": descriptors,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(root)}},
                 "results": results,
             }
         ],
@@ -89,7 +94,20 @@ def _rules() -> list[dict[str, Any]]:
     return descriptors
 
 
-def _uri(path: str) -> str:
-    """A relative path as a URI reference (what code scanning expects), an absolute one as file:."""
+def _location(path: str, root: Path) -> dict[str, str]:
+    """A file as a percent-encoded URI: relative to %SRCROOT% when it is under `root`."""
     location = Path(path)
-    return location.as_uri() if location.is_absolute() else location.as_posix()
+    if location.is_absolute():
+        try:
+            location = location.relative_to(root)
+        except ValueError:
+            return {"uri": location.as_uri()}
+    relative = PurePosixPath(os.path.normpath(location).replace(os.sep, "/"))
+    if relative.parts[:1] == ("..",):
+        return {"uri": (root / location).resolve().as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _directory_uri(folder: Path) -> str:
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"

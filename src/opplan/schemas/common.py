@@ -10,17 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 Status = Literal["draft", "review", "approved", "superseded"]
 Level = Literal["low", "medium", "high"]
-
-
-def _version_text(value: object) -> object:
-    # `version: 1.2` is a float in YAML; a version is text.
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
 
 
 def empty_list() -> list[Any]:
@@ -33,10 +26,12 @@ def empty_list() -> list[Any]:
     return []
 
 
+# Types are strict, like the JSON Schema editors check against: `cycle: "2027"` or
+# `headcount: "40"` is an error (with a hint), not quietly a number, and
+# `version: 1.10` must be quoted, since YAML would read it as the number 1.1.
 Text = Annotated[str, Field(min_length=1)]
-Version = Annotated[str, BeforeValidator(_version_text)]
-Number = Annotated[int | float, Field(ge=0)]
-Measure = int | float | str
+Number = Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0)]
+Measure = StrictInt | StrictFloat | str
 
 
 class Strict(BaseModel):
@@ -59,7 +54,7 @@ class DocumentBase(Strict):
     title: Text = Field(description="The document's title, as printed on its first page.")
     team: Text = Field(description="The team that owns the document.")
     org: str | None = Field(None, description="The organisation the team belongs to.")
-    cycle: int = Field(
+    cycle: StrictInt = Field(
         ge=2000, le=2200, description="The planning year the document is for, e.g. 2027."
     )
     status: Status = Field(
@@ -71,7 +66,9 @@ class DocumentBase(Strict):
     reviewers: list[Text] = Field(
         default_factory=empty_list, description="The people who review and decide on it."
     )
-    version: Version | None = Field(None, description="The author's version label, e.g. 1.2.")
+    version: str | None = Field(
+        None, description='The author\'s version label, as text: version: "1.2".'
+    )
     date: dt.date | None = Field(
         None, description="The date of this version (YYYY-MM-DD), printed on the title block."
     )

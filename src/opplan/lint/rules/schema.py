@@ -1,12 +1,14 @@
 """The frontmatter matches its document kind's schema.
 
 Every key has the right type and an allowed value, and every required key is
-there. A key opplan does not know is an error when it is a slip for one it
+there. Types are strict, as in the JSON Schema that `opplan schema KIND`
+prints: a number in quotes (`cycle: "2027"`) is not a number, and a version
+must be quoted (`version: "1.10"`): unquoted, YAML reads 1.10 as the number 1.1.
+A key opplan does not know is an error when it is a slip for one it
 knows (`asumptions`, `reveiwers`, `Title`: the message names the key meant);
 any other is the authors' own (`tags`, `jira`), kept as it is and reported at
 the level of the `unknown_keys` option: `warning` (the default), `error` or
-`off`. Keys under `extra:` are a team's own data and never reported. `opplan
-schema KIND` prints the schema as JSON Schema.
+`off`. Keys under `extra:` are a team's own data and never reported.
 
 Options: `unknown_keys` ("warning").
 
@@ -19,12 +21,14 @@ Passing:
       jira: PAY-2027
     ...
 
-Failing (a typo, reported at its line as an error; an own key as a warning):
+Failing (a typo and a quoted number, reported at their lines as errors; an own
+key as a warning):
 
     ---
     kind: op1
     asumptions: [...]   # unknown key 'asumptions'; did you mean 'assumptions'?
     tags: [payments]    # unknown key 'tags': opplan keeps it but does not check it
+    cycle: "2027"       # expected a whole number, got '2027'; write the number ...
 """
 
 from __future__ import annotations
