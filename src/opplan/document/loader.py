@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
@@ -11,11 +12,13 @@ from ruamel.yaml.comments import CommentedMap
 from opplan import schemas
 from opplan.document import fastyaml, frontmatter
 from opplan.document.body import APPENDIX_TITLES, Body, parse_body
+from opplan.document.outline import Outline, title_heading
 from opplan.document.positions import position
 from opplan.document.validation import validate
 from opplan.errors import DocumentError
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
+from opplan.section_match import matcher
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Document:
 
     `model` is the validated frontmatter, or None when the frontmatter does not
     fit its kind's schema; `schema_findings` then says why, line by line.
+    `aliases` are the configured section aliases its `outline` reads headings with.
     """
 
     path: str
@@ -34,6 +38,14 @@ class Document:
     schema_findings: tuple[Finding, ...]
     body: Body
     frontmatter_line: int
+    aliases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The body's sections by meaning, the title heading set apart."""
+        return Outline(
+            self.body, matcher(self.aliases), title_heading(self.body, self.meta.get("title"))
+        )
 
     def line_of(self, *loc: int | str) -> int:
         """The file line of a key or list item in the frontmatter, e.g. ("risks", 2)."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 PageCounter = Callable[["Document", Page], PageCount | None]
 PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
 SUPPRESSION = "unused-suppression"
+SECTION_ALIASES_RULE = "required-sections"  # whose `aliases` option every rule reads
 
 
 @dataclass
@@ -322,6 +323,10 @@ def check_document(
     from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
+    # Every rule reads sections with the aliases configured for required-sections.
+    aliases = settings.options(SECTION_ALIASES_RULE, doc.kind, {"aliases": {}})["aliases"]
+    if aliases:
+        doc = dataclasses.replace(doc, aliases=aliases)
     problems: list[Problem] = []
     ran: set[str] = set()
     count: PageCount | None = None
@@ -379,7 +384,8 @@ def _document_rules() -> tuple[DocumentRule, ...]:
 
 def estimate_pages(doc: Document, page: Page) -> PageCount:
     """The default page counter: the estimate from the text and the page geometry."""
-    return estimate(doc.body, page)
+    press = doc.outline.press_release() if doc.kind == "prfaq" else ()
+    return estimate(doc.body, page, press)
 
 
 def _corpus_rules_enabled(settings: Lint) -> bool:
