@@ -1,15 +1,29 @@
-"""A PR/FAQ answers the five customer questions in `customer`.
+"""A PR/FAQ answers the five customer questions, in `customer` or in its text.
 
 Who is the customer (`who`); what is their problem or opportunity, and how big
 (`problem`); what is the most important benefit (`benefit`); how do we know
 what they need (`evidence`); what does their experience look like
-(`experience`). Each answer in `questions` must be there, with at least
-`min_words` words.
+(`experience`). Each question in `questions` is answered by the frontmatter's
+`customer` table when it has that key (with at least `min_words` words), and
+otherwise by the press release and the FAQ: an FAQ heading that asks it, or a
+sentence of at least `min_words` words with one of its cues:
+
+- who: an FAQ heading asking "who"; a sentence naming customers, users,
+  teams, sellers, developers, businesses and the like;
+- problem: an FAQ heading about the problem; "today", "problem", "struggle",
+  "wait", "hard to", "cannot", "manual", "frustrat", "pain", "spend";
+- benefit: an FAQ heading about benefits or "why"; "now", "benefit", "save",
+  "faster", "without", "lets", "helps", "so that", "instead of";
+- evidence: an FAQ heading asking how we know; "survey", "interview",
+  "research", "study", "pilot", "beta", "feedback", "asked for", "our data",
+  "support tickets", or a share of customers ("38% of sellers");
+- experience: an FAQ heading asking how it works or how to start; "to get
+  started", "tap", "click", "open", "sign in", "choose", "select", "see".
 
 Options: `questions` (who, problem, benefit, evidence, experience),
 `min_words` (5).
 
-Passing:
+Passing (the frontmatter answers; a body that answers in prose passes too):
 
     customer:
       who: The 112,000 US sellers with 90 days of history.
@@ -18,7 +32,7 @@ Passing:
       evidence: A June 2026 survey of 2,400 sellers and 24 interviews.
       experience: The seller taps Pay out now and sees the fee before confirming.
 
-Failing (no evidence, and a one-word benefit):
+Failing (no evidence in the frontmatter or the text, and a one-word benefit):
 
     customer:
       who: The 112,000 US sellers with 90 days of history.
@@ -29,6 +43,7 @@ Failing (no evidence, and a one-word benefit):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -54,24 +69,88 @@ QUESTIONS = {
     "evidence": "how do we know what they need?",
     "experience": "what does their experience look like?",
 }
+_HEADINGS = {  # an FAQ heading that asks the question
+    "who": r"^who\b|\bwho (?:is|are) (?:it|this|the)\b|\bcustomers?\b.*\?",
+    "problem": r"\bproblem|\bpain\b|\bwhy (?:do|does|would) (?:customers|users|they)\b",
+    "benefit": r"\bbenefit|\bwhy (?:should|would)|\bwhat do(?:es)? (?:i|they|customers) get\b",
+    "evidence": r"\bhow do we know|\bevidence\b|\bresearch\b|\bwhat data\b",
+    "experience": r"\bhow (?:does|do|will) (?:it|i|customers|users)|\bget started|\bexperience",
+}
+_CUES = {
+    "who": r"\b(?:customers?|users?|teams?|sellers?|buyers?|developers?|engineers?|merchants?"
+    r"|businesses|companies|shoppers|members|owners|operators|analysts|people)\b",
+    "problem": r"\btoday\b|\bproblems?\b|\bstruggl|\bwaits?\b|\bhard to\b|\bcannot\b|\bcan't\b"
+    r"|\bmanual|\bfrustrat|\bpain|\bspend\b|\bspends\b|\bslow\b",
+    "benefit": r"\bnow\b|\bbenefits?\b|\bsaves?\b|\bfaster\b|\bwithout\b|\blets?\b|\bhelps?\b"
+    r"|\bso that\b|\binstead of\b",
+    "evidence": r"\bsurvey|\binterview|\bresearch|\bstud(?:y|ies)\b|\bpilot|\bbeta\b|\bfeedback"
+    r"|\basked for\b|\b(?:our|the) data\b|\bdata (?:shows?|from)\b|\bsupport (?:tickets|contacts"
+    r"|cases)|\d+(?:\.\d+)?\s?%\s+of\s+(?:our\s+|the\s+)?(?:customers|users|sellers|respondents"
+    r"|merchants|teams|buyers|developers)",
+    "experience": r"\bto get started\b|\btaps?\b|\bclicks?\b|\bopens?\b|\bsigns? in\b|\bchooses?\b"
+    r"|\bselects?\b|\bsees?\b",
+}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     customer = getattr(doc.model, "customer", None)
     least = int(options["min_words"])
+    text: tuple[list[str], list[str]] | None = None  # read only if a question needs it
     for key in options["questions"]:
         answer = getattr(customer, key, None) or ""
         question = QUESTIONS.get(key, key)
-        line, column = doc.position_of("customer", key)
-        if not answer.strip():
-            yield Finding(line, column, f"customer.{key} is not answered ({question})")
-        elif len(answer.split()) < least:
+        if answer.strip():
+            if len(answer.split()) < least:
+                line, column = doc.position_of("customer", key)
+                yield Finding(
+                    line,
+                    column,
+                    f"customer.{key} has {len(answer.split())} words; answer {question!r} "
+                    f"in at least {least}",
+                )
+            continue
+        text = text or _text(doc)
+        if not _answered(key, *text, least):
             yield Finding(
-                line,
-                column,
-                f"customer.{key} has {len(answer.split())} words; answer {question!r} "
-                f"in at least {least}",
+                *_where(doc),
+                f"customer.{key} is not answered ({question}); answer it in the frontmatter's "
+                "'customer' table, or in the press release or FAQ (looked for an FAQ heading "
+                f"that asks it and a sentence of {least} or more words about it)",
             )
+
+
+def _text(doc: Document) -> tuple[list[str], list[str]]:
+    """The FAQ headings and the sentences of the press release and the FAQs."""
+    outline = doc.outline
+    sections = list(outline.press_release())
+    for faq in outline.faqs():
+        sections.extend(outline.subtree(faq))
+    headings = [s.title for s in sections if s.level]
+    sentences = [
+        sentence
+        for section in sections
+        for block in section.blocks
+        if block.kind != "code"
+        for sentence in _SENTENCE.split(block.text)
+    ]
+    return headings, sentences
+
+
+def _answered(key: str, headings: list[str], sentences: list[str], least: int) -> bool:
+    if key not in _CUES:
+        return False
+    asks = re.compile(_HEADINGS[key], re.IGNORECASE)
+    if any(asks.search(heading) for heading in headings):
+        return True
+    cue = re.compile(_CUES[key], re.IGNORECASE)
+    return any(cue.search(s) and len(s.split()) >= least for s in sentences)
+
+
+def _where(doc: Document) -> tuple[int, int]:
+    if "customer" in doc.meta:
+        return doc.position_of("customer")
+    return doc.body.first_heading_line, 1
 
 
 def validate(options: Options) -> str | None:
