@@ -43,9 +43,9 @@ class Document:
     @cached_property
     def outline(self) -> Outline:
         """The body's sections by meaning, the title heading set apart."""
-        return Outline(
-            self.body, matcher(self.aliases), title_heading(self.body, self.meta.get("title"))
-        )
+        title = title_heading(self.body, self.meta.get("title"))
+        by_position = self.meta.get("variant") != "faq-only"
+        return Outline(self.body, matcher(self.aliases), title, by_position)
 
     def line_of(self, *loc: int | str) -> int:
         """The file line of a key or list item in the frontmatter, e.g. ("risks", 2)."""

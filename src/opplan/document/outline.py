@@ -5,7 +5,7 @@ loosely, see `section_match.repeats_title`) is the document's title, not a
 section: no rule counts it and the rendered document does not print it again.
 A PR/FAQ's press release is the section whose heading means "Press release",
 or, when no heading names it, the text from the top (under the title) to the
-first FAQ heading.
+first FAQ heading (not in an FAQ-only PR/FAQ: its text there is a note).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Outline:
     body: Body
     matcher: Matcher
     title: Section | None
+    release_by_position: bool = True  # False for an FAQ-only PR/FAQ
 
     @property
     def headings(self) -> tuple[Section, ...]:
@@ -71,6 +72,8 @@ class Outline:
         heading = self.find("Press release")
         if heading is not None:
             return self.subtree(heading)
+        if not self.release_by_position:
+            return ()
         found: list[Section] = []
         for section in self.body.sections:
             if section.appendix or (section.level and section in self.faqs()):

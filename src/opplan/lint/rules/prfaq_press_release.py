@@ -99,7 +99,7 @@ _DATE = (
 _WORD = r"[A-Z][\w.'\u2019&-]*"
 _PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|de|la|of|am|upon))*"
 _WIRE = r"(?:\([A-Z][A-Za-z .&-]*\)|/\s*[A-Za-z][A-Za-z .&-]*\s*/)"
-_SEPARATOR = r"\s*(?:\u2014|\u2013|--|-|:)(?:\s|$)"
+_SEPARATOR = r"\s*(?:\u2014|\u2013|--|-|:|\.)(?:\s|$)"
 _DATELINE = re.compile(
     rf"^\(?(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})\)?"
     rf"(?:(?:,|\s*{_SEPARATOR.strip()})?\s*(?P<date>{_DATE}))?"
