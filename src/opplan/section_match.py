@@ -123,6 +123,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Headcount asks",
         "Headcount requests",
         "Investment asks",
+        "Budget requests",
+        "Budget asks",
         "Requests",
     ),
     "Risks": ("Known risks", "Key risks", "Risks and mitigations", "Risk register"),

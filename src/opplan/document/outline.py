@@ -71,7 +71,12 @@ class Outline:
         """
         heading = self.find("Press release")
         if heading is not None:
-            return self.subtree(heading)
+            found = []
+            for section in self.subtree(heading):
+                if found and (section.appendix or section in self.faqs()):
+                    break  # an FAQ set one level under the press release is not part of it
+                found.append(section)
+            return tuple(found)
         if not self.release_by_position:
             return ()
         found: list[Section] = []

@@ -79,6 +79,7 @@ DEFAULT: dict[str, Any] = {
         "is available",
         "are available",
         "starting today",
+        "from today",
         "sign up",
         "learn more",
         "visit",
