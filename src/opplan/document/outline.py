@@ -69,9 +69,9 @@ class Outline:
         Found by position, the title heading is left out (its text stays) and the
         first section is the press release's text; empty if there is no prose.
         """
+        found: list[Section] = []
         heading = self.find("Press release")
         if heading is not None:
-            found = []
             for section in self.subtree(heading):
                 if found and (section.appendix or section in self.faqs()):
                     break  # an FAQ set one level under the press release is not part of it
@@ -79,7 +79,6 @@ class Outline:
             return tuple(found)
         if not self.release_by_position:
             return ()
-        found: list[Section] = []
         for section in self.body.sections:
             if section.appendix or (section.level and section in self.faqs()):
                 break

@@ -95,8 +95,8 @@ _CUES = {
     r"|\bso that\b|\binstead of\b|\bno longer\b|\bautomatically\b|\breplaces?\b|\bfree\b"
     r"|\bin (?:\d+|a|an|one|two|three|five|ten|a few) (?:second|minute|hour|day|week)s?\b",
     "evidence": r"\bsurvey|\binterview|\bresearch|\bstud(?:y|ies)\b|\bpilot|\btrial|\bbeta\b"
-    r"|\bfeedback|\basked for\b|\b(?:our|the) data\b|\bdata (?:shows?|from)\b|\bsupport (?:tickets|contacts"
-    r"|cases)|\d+(?:\.\d+)?\s?%\s+of\s+(?:our\s+|the\s+)?\w+s\b",
+    r"|\bfeedback|\basked for\b|\b(?:our|the) data\b|\bdata (?:shows?|from)\b"
+    r"|\bsupport (?:tickets|contacts|cases)|\d+(?:\.\d+)?\s?%\s+of\s+(?:our\s+|the\s+)?\w+s\b",
     "experience": r"\bto get started\b|\btaps?\b|\bclicks?\b|\bopens?\b|\bsigns? in\b|\bchooses?\b"
     r"|\bselects?\b|\bsees?\b|\bthe app\b|\bwalks? through\b|\bscans?\b|\bturns? on\b|\blogs? in\b"
     r"|\buploads?\b|\bpairs?\b|\bwith [\w'\u2019 -]+, (?:a|an|the|each|every) \w+ \w+s\b",
