@@ -77,6 +77,11 @@ QUESTIONS = {
     "evidence": "how do we know what they need?",
     "experience": "what does their experience look like?",
 }
+_PEOPLE = (
+    r"(?:customers|users|sellers|buyers|respondents|merchants|teams|developers|members|owners"
+    r"|growers|riders|drivers|passengers|commuters|households|homeowners|patients|students"
+    r"|employees|parents|shoppers|hikers|swimmers|givers|people|travell?ers|readers|crews)\b"
+)
 _HEADINGS = {  # an FAQ heading that asks the question
     "who": r"^who\b|\bwho (?:is|are) (?:it|this|the)\b|\bcustomers?\b.*\?",
     "problem": r"\bproblem|\bpain\b|\bwhy (?:do|does|would) (?:customers|users|they)\b",
@@ -96,7 +101,8 @@ _CUES = {
     r"|\bin (?:\d+|a|an|one|two|three|five|ten|a few) (?:second|minute|hour|day|week)s?\b",
     "evidence": r"\bsurvey|\binterview|\bresearch|\bstud(?:y|ies)\b|\bpilot|\btrial|\bbeta\b"
     r"|\bfeedback|\basked for\b|\b(?:our|the) data\b|\bdata (?:shows?|from)\b"
-    r"|\bsupport (?:tickets|contacts|cases)|\d+(?:\.\d+)?\s?%\s+of\s+(?:our\s+|the\s+)?\w+s\b",
+    r"|\bsupport (?:tickets|contacts|cases)|\d+(?:\.\d+)?\s?%\s+of\s+(?:our\s+|the\s+)?"
+    rf"(?:\w+\s+)?{_PEOPLE}",
     "experience": r"\bto get started\b|\btaps?\b|\bclicks?\b|\bopens?\b|\bsigns? in\b|\bchooses?\b"
     r"|\bselects?\b|\bsees?\b|\bthe app\b|\bwalks? through\b|\bscans?\b|\bturns? on\b|\blogs? in\b"
     r"|\buploads?\b|\bpairs?\b|\bwith [\w'\u2019 -]+, (?:a|an|the|each|every) \w+ \w+s\b",
