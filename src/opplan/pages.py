@@ -80,10 +80,17 @@ class Layout(NamedTuple):
         return height / self.page_height
 
 
-def estimate(body: Body, page: Page, press: Sequence[Section] = ()) -> PageCount:
-    """The estimated page counts of a body set on `page`; `press`: a PR/FAQ's press release."""
+def estimate(
+    body: Body, page: Page, press: Sequence[Section] = (), title: Section | None = None
+) -> PageCount:
+    """The estimated page counts of a body set on `page`.
+
+    `press` is a PR/FAQ's press release; `title` a heading that repeats the
+    document's title, which the title block prints instead.
+    """
     layout = Layout.of(page)
-    narrative = TITLE_BLOCK + sum(section_height(s, layout) for s in body.narrative)
+    heading = HEADING[1] if title is not None else 0.0
+    narrative = TITLE_BLOCK - heading + sum(section_height(s, layout) for s in body.narrative)
     appendix = sum(section_height(s, layout) for s in body.appendix)
     press_pages = layout.pages(sum(section_height(s, layout) for s in press)) if press else None
     pages = layout.pages(narrative)

@@ -202,6 +202,7 @@ class Matcher:
             canonical = next((known for known in table if normal(known) == normal(title)), title)
             table.setdefault(canonical, []).extend(extra)
         self.table = {title: tuple(found) for title, found in table.items()}
+        self._meanings: dict[str, frozenset[str]] = {}
         self._index: dict[str, set[str]] = {}
         for title, found in self.table.items():
             for name in (title, *found):
@@ -209,6 +210,12 @@ class Matcher:
 
     def meanings(self, heading: str) -> frozenset[str]:
         """The canonical sections a heading counts for (none for most headings)."""
+        known = self._meanings.get(heading)
+        if known is None:
+            known = self._meanings[heading] = self._read(heading)
+        return known
+
+    def _read(self, heading: str) -> frozenset[str]:
         found = set(self._lookup(normal(heading)))
         parts = [part for part in _JOINS.split(heading) if part.strip()]
         if len(parts) > 1:

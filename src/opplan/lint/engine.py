@@ -385,7 +385,7 @@ def _document_rules() -> tuple[DocumentRule, ...]:
 def estimate_pages(doc: Document, page: Page) -> PageCount:
     """The default page counter: the estimate from the text and the page geometry."""
     press = doc.outline.press_release() if doc.kind == "prfaq" else ()
-    return estimate(doc.body, page, press)
+    return estimate(doc.body, page, press, doc.outline.title)
 
 
 def _corpus_rules_enabled(settings: Lint) -> bool:

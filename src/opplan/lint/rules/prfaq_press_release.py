@@ -229,9 +229,10 @@ def _is_quote(doc: Document, block: Block) -> bool:
 def _has_call_to_action(
     doc: Document, release: tuple[Section, ...], texts: list[Block], options: Options
 ) -> bool:
-    headings = {normal(title) for title in options["cta_headings"]}
-    if any(s.level and normal(s.title) in headings for s in release):
-        return True
+    headings = [f" {normal(title)} " for title in options["cta_headings"]]
+    titles = [f" {normal(s.title)} " for s in release if s.level]
+    if any(heading in title for heading in headings for title in titles):
+        return True  # "Pricing and availability" holds "Availability"
     phrases = [p.lower() for p in options["call_to_action"]]
     last = texts[-int(options["cta_paragraphs"]) :] if options["cta_paragraphs"] else []
     for block in last:
