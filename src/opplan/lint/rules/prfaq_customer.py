@@ -9,8 +9,9 @@ otherwise by the press release and the FAQ: an FAQ heading that asks it, or a
 sentence of at least `min_words` words with one of its cues:
 
 - who: an FAQ heading asking "who"; a sentence naming customers, users,
-  teams, sellers, riders, households and the like, "<people> who", or "for
-  the 1,400 <people>";
+  teams, sellers, riders, households and the like, "<people> who", "for
+  the 1,400 <people>", or "for", "lets" or "helps" before a word for people
+  ("for renters", "lets small landlords", "helps field scientists");
 - problem: an FAQ heading about the problem; "today", "problem", "struggle",
   "wait", "hard to", "cannot", "manual", "frustrat", "pain", "spend";
 - benefit: an FAQ heading about benefits or "why"; "now", "benefit", "save",
@@ -80,7 +81,8 @@ QUESTIONS = {
 _PEOPLE = (
     r"(?:customers|users|sellers|buyers|respondents|merchants|teams|developers|members|owners"
     r"|growers|riders|drivers|passengers|commuters|households|homeowners|patients|students"
-    r"|employees|parents|shoppers|hikers|swimmers|givers|people|travell?ers|readers|crews)\b"
+    r"|employees|parents|shoppers|hikers|swimmers|givers|people|travell?ers|readers|crews"
+    r"|engineers|operators|analysts|renters|tenants|residents|families|workers)\b"
 )
 _HEADINGS = {  # an FAQ heading that asks the question
     "who": r"^who\b|\bwho (?:is|are) (?:it|this|the)\b|\bcustomers?\b.*\?",
@@ -90,10 +92,10 @@ _HEADINGS = {  # an FAQ heading that asks the question
     "experience": r"\bhow (?:does|do|will) (?:it|i|customers|users)|\bget started|\bexperience",
 }
 _CUES = {
-    "who": r"\b(?:customers?|users?|teams?|sellers?|buyers?|developers?|engineers?|merchants?"
-    r"|businesses|companies|shoppers|members|owners|operators|analysts|people|riders|drivers"
-    r"|passengers|commuters|households|homeowners|patients|students|employees|parents"
-    r"|travell?ers|readers|crews)\b|\b\w+s who\b|\bfor (?:the |every |all )?[\d,]+ \w+",
+    "who": rf"\b{_PEOPLE}|\b(?:customer|user|team|seller|buyer|developer|engineer|merchant)\b"
+    r"|\bbusinesses\b|\bcompanies\b|\b\w+s who\b|\bfor (?:the |every |all )?[\d,]+ \w+"
+    r"|\b(?:for|lets|helps|gives|tells|shows) (?:the |every |all |a |an )?(?:[\w,-]+ ){0,2}"
+    r"\w+(?:ers|ists|ants|ents|ees|ors|ians)\b",
     "problem": r"\btoday\b|\bproblems?\b|\bstruggl|\bwaits?\b|\bhard to\b|\bcannot\b|\bcan't\b"
     r"|\bmanual|\bfrustrat|\bpain|\bspend\b|\bspends\b|\bslow\b",
     "benefit": r"\bnow\b|\bbenefits?\b|\bsaves?\b|\bfaster\b|\bwithout\b|\blets?\b|\bhelps?\b"
