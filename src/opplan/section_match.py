@@ -11,7 +11,8 @@ heading's level, leading numbering (`1.`, `1.2`, `A.`, `IV.`, `Part 1 —`,
 
 A heading that joins titles with `/`, `&`, `+` or "and" counts for each part
 (`FAQ / Internal FAQ`, `Customer & Stakeholder FAQs`: a part without the last
-part's noun borrows it). A heading that starts with "Appendix" (`Appendix B:
+part's noun borrows it), except that "Press release / FAQ" (or "PR/FAQ")
+names the whole document and counts for neither. A heading that starts with "Appendix" (`Appendix B:
 Data`) starts the appendix.
 
 A bare "FAQ" counts as the external (customer) FAQ, the one nearly every
@@ -225,6 +226,8 @@ class Matcher:
                 if not meant and noun:
                     meant = self._lookup(normal(f"{part} {noun[0]}"))
                 found.update(meant)
+        if "Press release" in found and found & {"External FAQ", "Internal FAQ"}:
+            return frozenset()  # "Press release / FAQ" names the whole document, not a part
         return frozenset(found)
 
     def means(self, heading: str, canonical: str) -> bool:

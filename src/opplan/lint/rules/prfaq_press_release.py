@@ -102,7 +102,7 @@ _PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|de|la|of|am|upon))*"
 _WIRE = r"(?:\([A-Z][A-Za-z .&-]*\)|/\s*[A-Za-z][A-Za-z .&-]*\s*/)"
 _SEPARATOR = r"\s*(?:\u2014|\u2013|--|-|:|\.)(?:\s|$)"
 _DATELINE = re.compile(
-    rf"^\(?(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})\)?"
+    rf"^[(\[]?(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})[)\]]?"
     rf"(?:(?:,|\s*{_SEPARATOR.strip()})?\s*(?P<date>{_DATE}))?"
     rf"(?:\s*(?P<wire>{_WIRE}))?"
     rf"(?:,?\s*(?P<date2>{_DATE}))?{_SEPARATOR}"
@@ -115,6 +115,10 @@ _QUOTE = re.compile(r"[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u00bb]{3,}[\"\u201d
 _ATTRIBUTION = re.compile(r"(?:\u2014|\u2013|--|-)\s*\S")
 _EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S).*\S\1[.:]?\s*$", re.DOTALL)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_LABEL = re.compile(
+    r"^\s*(\*\*|__)?((?:sub)?(?:title|headline|heading))\s*:?\1?\s*:?\s*\S",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -132,7 +136,7 @@ def _release(
     named = doc.outline.press_release_heading() is not None
     where = release[0].line
     parts = _parts(doc, release, named)
-    titles = [item for item in parts if isinstance(item, str)]
+    titles = [*_labelled(doc, release[0]), *(item for item in parts if isinstance(item, str))]
     paragraphs = [item for item in parts if not isinstance(item, str)]
     headline = "#" * (release[0].level + 1) if named else "##"
     if "headline" in checks and not titles:
@@ -198,6 +202,19 @@ def _parts(doc: Document, sections: tuple[Section, ...], named: bool) -> list[st
     return found
 
 
+def _labelled(doc: Document, release: Section) -> list[str]:
+    """Headline and subheading given as labelled lines ("**Title:** ...") above the release."""
+    sections = doc.body.sections
+    index = sections.index(release) if release in sections else 0
+    before = sections[index - 1 : index] if release.level else ()
+    found = []
+    for section in (*before, release):
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                found += [m.group(2) for m in _LABEL.finditer(_source(doc, block))]
+    return sorted(found, key=lambda label: label.lower().startswith("sub"))
+
+
 def _source(doc: Document, block: Block) -> str:
     lines = range(block.line, block.end_line + 1)
     return "\n".join(doc.body.line_text(line) for line in lines)
@@ -252,6 +269,8 @@ def _questions(doc: Document) -> Iterator[Finding]:
             if section.line in seen:
                 continue
             seen.add(section.line)
+            if outline.matcher.meanings(section.title) or outline.matcher.audience(section.title):
+                continue  # an FAQ's own part ("Customer questions", "Internal")
             following = entries[index + 1] if index + 1 < len(entries) else None
             if following is not None and following.level > section.level:
                 continue  # a group of entries, not an entry
