@@ -87,6 +87,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business review",
         "Accomplishments",
         "Look back",
+        "Looking back",
+        "Retrospective",
     ),
     "Lessons learned": ("Lessons", "Learnings", "Key learnings", "What we learned"),
     "Goals": ("Objectives", "Goals and objectives", "OKRs", "Targets", "Next year's goals"),
