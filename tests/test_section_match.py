@@ -135,3 +135,16 @@ def test_the_title_heading_is_printed_once(tmp_path: Path) -> None:
     assert text.count("Instant Payouts PR/FAQ") == 1, text  # the title block
     assert "Instant Payouts \u2014 PR/FAQ" not in text
     assert "Sellers get paid in minutes" in text
+
+
+def test_the_render_finds_the_press_release_by_its_alias(tmp_path: Path) -> None:
+    conf = settings(
+        tmp_path,
+        '[lint.rules.required-sections]\naliases = { "Press release" = ["Launch note"] }\n',
+    )
+    path = tmp_path / "prfaq.md"
+    faq_first = PRFAQ.index("# External FAQ")
+    head, release = PRFAQ[:faq_first].split("## Launch note")
+    path.write_text(head + PRFAQ[faq_first:] + "\n## Launch note" + release, "utf-8")
+    assert rendered(path, conf).pages.press_release is not None
+    assert rendered(path, settings(tmp_path)).pages.press_release is None

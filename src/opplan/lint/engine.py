@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 PageCounter = Callable[["Document", Page], PageCount | None]
 PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
 SUPPRESSION = "unused-suppression"
-SECTION_ALIASES_RULE = "required-sections"  # whose `aliases` option every rule reads
 
 
 @dataclass
@@ -324,7 +323,7 @@ def check_document(
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
     # Every rule reads sections with the aliases configured for required-sections.
-    aliases = settings.options(SECTION_ALIASES_RULE, doc.kind, {"aliases": {}})["aliases"]
+    aliases = settings.section_aliases(doc.kind)
     if aliases:
         doc = dataclasses.replace(doc, aliases=aliases)
     problems: list[Problem] = []

@@ -12,6 +12,7 @@ press release start and end, for exact page counts.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,9 @@ def model_of(doc: Document) -> DocumentBase:
 def compose(doc: Document, config: Config) -> Composed:
     """The document's final Markdown, from its kind's template."""
     model = model_of(doc)
+    aliases = config.lint.section_aliases(doc.kind)
+    if aliases and not doc.aliases:
+        doc = dataclasses.replace(doc, aliases=aliases)  # find sections as lint does
     lines = [_defuse(line) for line in doc.body.lines]
     first = doc.body.first_line
     edits: dict[int, list[str]] = {}  # body line index -> lines that replace it
