@@ -114,7 +114,6 @@ _MARKUP = re.compile(r"[*_]+")
 _QUOTE = re.compile(r"[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u00bb]{3,}[\"\u201d\u00bb]")
 _ATTRIBUTION = re.compile(r"(?:\u2014|\u2013|--|-)\s*\S")
 _EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S).*\S\1[.:]?\s*$", re.DOTALL)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LABEL = re.compile(
     r"^\s*(\*\*|__)?((?:sub)?(?:title|headline|heading))\s*:?\1?\s*:?\s*\S",
     re.IGNORECASE | re.MULTILINE,
@@ -250,14 +249,10 @@ def _has_call_to_action(
     titles = [f" {normal(s.title)} " for s in release if s.level]
     if any(heading in title for heading in headings for title in titles):
         return True  # "Pricing and availability" holds "Availability"
-    phrases = [p.lower() for p in options["call_to_action"]]
+    words = "|".join(re.escape(" ".join(p.split())) for p in options["call_to_action"])
+    phrase = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
     last = texts[-int(options["cta_paragraphs"]) :] if options["cta_paragraphs"] else []
-    for block in last:
-        for sentence in _SENTENCE.split(block.text):
-            lowered = " ".join(sentence.lower().split())
-            if any(phrase in lowered for phrase in phrases):
-                return True
-    return False
+    return phrase is not None and any(phrase.search(" ".join(b.text.split())) for b in last)
 
 
 def _questions(doc: Document) -> Iterator[Finding]:
