@@ -22,7 +22,8 @@ sentence of at least `min_words` words with one of its cues:
   "our data", "support tickets", or a share of people ("38% of sellers");
 - experience: an FAQ heading asking how it works or how to start; "to get
   started", "tap", "click", "open", "sign in", "choose", "select", "see", "the
-  app", "walk through", "scan", "turn on", "log in", "upload", "pair", or
+  app", "walk through", "scan", "turn on", "log in", "upload", "pair", "point",
+  "hold", "say", "type", "photo", or
   "With <product>, a <customer> <does>".
 
 The press release's headings and bold lines count as sentences. An FAQ-only
@@ -107,7 +108,8 @@ _CUES = {
     rf"(?:\w+\s+)?{_PEOPLE}",
     "experience": r"\bto get started\b|\btaps?\b|\bclicks?\b|\bopens?\b|\bsigns? in\b|\bchooses?\b"
     r"|\bselects?\b|\bsees?\b|\bthe app\b|\bwalks? through\b|\bscans?\b|\bturns? on\b|\blogs? in\b"
-    r"|\buploads?\b|\bpairs?\b|\bwith [\w'\u2019 -]+, (?:a|an|the|each|every) \w+ \w+s\b",
+    r"|\buploads?\b|\bpairs?\b|\bpoints?\b|\bholds?\b|\bsays?\b|\btypes?\b|\bphotos?\b"
+    r"|\bwith [\w'\u2019 -]+, (?:a|an|the|each|every) \w+ \w+s\b",
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 

@@ -4,7 +4,8 @@ The press release is the section whose heading means "Press release" (see
 `required-sections`), or, with no heading of its own, the text from the top
 of the document (under a title heading) to the first FAQ. In it:
 
-- headline: a heading, or a bold or italic line, above the dateline;
+- headline: a heading, or a bold or italic line (or a short line with no
+  full stop), above the dateline;
 - subheading: a second such heading or line;
 - dateline: one of its first paragraphs opens with a place (a city with its
   state or country, or a city in capitals), a date or a wire service, or both
@@ -220,8 +221,12 @@ def _source(doc: Document, block: Block) -> str:
 
 
 def _is_title_line(doc: Document, block: Block) -> bool:
+    """A headline-like paragraph: bold or italic, or one short line with no full stop."""
     source = _source(doc, block)
-    return bool(_EMPHASIS.match(source)) and block.words <= 40 and not _is_dateline(source)
+    if _is_dateline(source) or block.words > 40:
+        return False
+    short = block.line == block.end_line and block.words <= 30
+    return bool(_EMPHASIS.match(source)) or (short and not block.text.rstrip().endswith((".", ":")))
 
 
 def _is_dateline(source: str) -> bool:
