@@ -83,7 +83,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield Finding(
             line,
             1,
-            f"missing section {title!r}; add a '# {title}' heading or one that "
+            f"missing section {title!r}; add a '{'#' * max(top, 1)} {title}' heading or one that "
             f"'opplan rules {ID}' accepts for it (headings found: {listed})",
         )
 
