@@ -40,6 +40,9 @@ MEANINGS = [  # heading, the canonical sections it counts for
     ("FAQ / Internal FAQ", {"External FAQ", "Internal FAQ"}),
     ("Customer & Stakeholder FAQs", {"External FAQ", "Internal FAQ"}),
     ("Internal / Stakeholder FAQs", {"Internal FAQ"}),
+    ("FAQ for customers", {"External FAQ"}),
+    ("Internal team FAQs", {"Internal FAQ"}),
+    ("Press Release / FAQ (PR/FAQ)", set()),
     ("How it works", set()),
     ("Open questions", set()),
 ]

@@ -17,7 +17,9 @@ Data`) starts the appendix.
 
 A bare "FAQ" counts as the external (customer) FAQ, the one nearly every
 PR/FAQ has; under it, a heading naming only an audience ("Internal",
-"Stakeholders", "Customers") counts for that audience's FAQ.
+"Stakeholders", "Customers") counts for that audience's FAQ. Any other FAQ
+heading that names an audience ("FAQ for customers", "Internal team FAQs")
+counts for that audience's FAQ.
 """
 
 from __future__ import annotations
@@ -170,10 +172,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 APPENDIX = sections.APPENDIX
 
 
+def unnumbered(title: str) -> str:
+    """A heading without its leading numbering ("2.1 ", "Part 1 — ", "IV. ")."""
+    return _NUMBERING.sub("", title, count=1)
+
+
 @cache
 def normal(title: str) -> str:
     """A heading reduced to what matters for matching: lower-case singular words."""
-    text = _NUMBERING.sub("", title, count=1)
+    text = unnumbered(title)
     text = _APOSTROPHES.sub("", text).lower().replace("&", " and ")
     text = " ".join(_PUNCTUATION.sub(" ", text).split())
     for pattern, replacement in _FAQ_FORMS:
@@ -228,6 +235,12 @@ class Matcher:
                 if not meant and noun:
                     meant = self._lookup(normal(f"{part} {noun[0]}"))
                 found.update(meant)
+        words = normal(heading).split()
+        if not found and "faq" in words:  # "FAQ for customers", "Internal team FAQs"
+            if any(word in INTERNAL_AUDIENCES for word in words):
+                found.add("Internal FAQ")
+            elif any(word in EXTERNAL_AUDIENCES for word in words):
+                found.add("External FAQ")
         if "Press release" in found and found & {"External FAQ", "Internal FAQ"}:
             return frozenset()  # "Press release / FAQ" names the whole document, not a part
         return frozenset(found)
@@ -303,7 +316,8 @@ def describe(table: Mapping[str, Sequence[str]]) -> list[str]:
     ]
     lines.append(f"{APPENDIX}: also any heading that starts with 'Appendix' ('Appendix B: Data')")
     lines.append(
-        "A heading joining titles with '/', '&' or 'and' counts for each; under a bare FAQ, "
-        "a heading naming only an audience ('Internal', 'Customers') counts for its FAQ."
+        "A heading joining titles with '/', '&' or 'and' counts for each; an FAQ heading "
+        "naming an audience ('FAQ for customers') counts for its FAQ, and so does, under a "
+        "bare FAQ, a heading naming only an audience ('Internal', 'Customers')."
     )
     return lines

@@ -5,22 +5,23 @@ Who is the customer (`who`); what is their problem or opportunity, and how big
 what they need (`evidence`); what does their experience look like
 (`experience`). Each question in `questions` is answered by the frontmatter's
 `customer` table when it has that key (with at least `min_words` words), and
-otherwise by the press release and the FAQ: an FAQ heading that asks it, or a
-sentence of at least `min_words` words with one of its cues:
+otherwise by the narrative (the press release, the FAQs and any other section
+before the appendix, such as "Five customer questions"): a heading that asks
+it, or a sentence of at least `min_words` words with one of its cues:
 
-- who: an FAQ heading asking "who"; a sentence naming customers, users,
+- who: a heading asking "who"; a sentence naming customers, users,
   teams, sellers, riders, households and the like, "<people> who", "for
   the 1,400 <people>", or "for", "lets" or "helps" before a word for people
   ("for renters", "lets small landlords", "helps field scientists");
-- problem: an FAQ heading about the problem; "today", "problem", "struggle",
+- problem: a heading about the problem; "today", "problem", "struggle",
   "wait", "hard to", "cannot", "manual", "frustrat", "pain", "spend";
-- benefit: an FAQ heading about benefits or "why"; "now", "benefit", "save",
+- benefit: a heading about benefits or "why"; "now", "benefit", "save",
   "faster", "without", "lets", "helps", "so that", "instead of", "no longer",
   "automatically", "replaces", "free", "in ten minutes", "in a week";
-- evidence: an FAQ heading asking how we know; "survey", "interview",
+- evidence: a heading asking how we know; "survey", "interview",
   "research", "study", "pilot", "trial", "beta", "feedback", "asked for",
   "our data", "support tickets", or a share of people ("38% of sellers");
-- experience: an FAQ heading asking how it works or how to start; "to get
+- experience: a heading asking how it works or how to start; "to get
   started", "tap", "click", "open", "sign in", "choose", "select", "see", "the
   app", "walk through", "scan", "turn on", "log in", "upload", "pair", "point",
   "hold", "say", "type", "photo", or
@@ -58,6 +59,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from opplan.problem import Finding, Level
+from opplan.section_match import unnumbered
 
 if TYPE_CHECKING:
     from opplan.document import Document
@@ -138,18 +140,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             yield Finding(
                 *_where(doc),
                 f"customer.{key} is not answered ({question}); answer it in the frontmatter's "
-                "'customer' table, or in the press release or FAQ (looked for an FAQ heading "
+                "'customer' table, or in the press release or FAQ (looked for a heading "
                 f"that asks it and a sentence of {least} or more words about it)",
             )
 
 
 def _text(doc: Document) -> tuple[list[str], list[str]]:
-    """The FAQ headings and the sentences of the press release and the FAQs."""
-    outline = doc.outline
-    sections = list(outline.press_release())
-    for faq in outline.faqs():
-        sections.extend(outline.subtree(faq))
-    headings = [s.title for s in sections if s.level]
+    """The headings and the sentences of the narrative (press release, FAQs, the rest)."""
+    sections = doc.body.narrative
+    title = doc.outline.title
+    headings = [unnumbered(s.title) for s in sections if s.level and s is not title]
     sentences = headings + [
         sentence
         for section in sections
