@@ -12,8 +12,8 @@ heading's level, leading numbering (`1.`, `1.2`, `A.`, `IV.`, `Part 1 —`,
 A heading that joins titles with `/`, `&`, `+` or "and" counts for each part
 (`FAQ / Internal FAQ`, `Customer & Stakeholder FAQs`: a part without the last
 part's noun borrows it), except that "Press release / FAQ" (or "PR/FAQ")
-names the whole document and counts for neither. A heading that starts with "Appendix" (`Appendix B:
-Data`) starts the appendix.
+names the whole document and counts for neither. A heading that starts with
+"Appendix" (`Appendix B: Data`) starts the appendix.
 
 A bare "FAQ" counts as the external (customer) FAQ, the one nearly every
 PR/FAQ has; under it, a heading naming only an audience ("Internal",
