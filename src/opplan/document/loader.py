@@ -38,7 +38,7 @@ class Document:
     schema_findings: tuple[Finding, ...]
     body: Body
     frontmatter_line: int
-    aliases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    aliases: Mapping[str, Sequence[str]] = field(default_factory=dict, kw_only=True)
 
     @cached_property
     def outline(self) -> Outline:
