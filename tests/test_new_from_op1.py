@@ -160,6 +160,16 @@ def test_from_refuses_an_op1_that_fails_the_schema(cli: Cli, op1: Path) -> None:
             "# introduction\n\nWe.\n\n## Detail\n\nD.\n\n# Goals\n",
             ["introduction", "Detail", "Changes since the OP1 review", "Review actions", "Goals"],
         ),
+        (  # under a title heading, numbered and by a synonym
+            "# Payments Platform OP1 2027\n\n## 1. Overview\n\nWe.\n\n## 2. Goals\n",
+            [
+                "Payments Platform OP1 2027",
+                "1. Overview",
+                "Changes since the OP1 review",
+                "Review actions",
+                "2. Goals",
+            ],
+        ),
     ],
 )
 def test_review_sections_go_after_the_introduction_or_first(

@@ -4,7 +4,9 @@ import pytest
 
 from opplan.config.model import Page
 from opplan.document import parse_body
+from opplan.document.outline import Outline
 from opplan.pages import Layout, estimate, reading_minutes, text_width
+from opplan.section_match import matcher
 
 PARAGRAPH = " ".join(["Payments failed 1.2% of the time in 2026."] * 12)
 
@@ -61,7 +63,8 @@ def test_estimate_grows_with_text_and_leaves_out_the_appendix() -> None:
 def test_estimate_counts_the_press_release_with_its_subsections() -> None:
     text = "# Press release\n\n## Headline\n\n" + f"{PARAGRAPH}\n\n" * 4 + "# External FAQ\n\n"
     text += f"{PARAGRAPH}\n\n" * 8
-    count = estimate(parse_body(text, 1), Page())
+    body = parse_body(text, 1)
+    count = estimate(body, Page(), Outline(body, matcher(), None).press_release())
     assert count.press_release is not None
     assert 0 < count.press_release < count.narrative / 2
 

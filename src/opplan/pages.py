@@ -14,6 +14,7 @@ counts with the same record.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from opplan.config.model import Page
@@ -79,27 +80,22 @@ class Layout(NamedTuple):
         return height / self.page_height
 
 
-def estimate(body: Body, page: Page) -> PageCount:
-    """The estimated page counts of a body set on `page`."""
+def estimate(
+    body: Body, page: Page, press: Sequence[Section] = (), title: Section | None = None
+) -> PageCount:
+    """The estimated page counts of a body set on `page`.
+
+    `press` is a PR/FAQ's press release; `title` a heading that repeats the
+    document's title, which the title block prints instead.
+    """
     layout = Layout.of(page)
-    narrative = TITLE_BLOCK + sum(section_height(s, layout) for s in body.narrative)
+    heading = HEADING[1] if title is not None else 0.0
+    narrative = TITLE_BLOCK - heading + sum(section_height(s, layout) for s in body.narrative)
     appendix = sum(section_height(s, layout) for s in body.appendix)
-    press = next((s for s in body.sections if s.title.strip().lower() == "press release"), None)
-    press_pages = None if press is None else layout.pages(press_height(body, press, layout))
+    press_pages = layout.pages(sum(section_height(s, layout) for s in press)) if press else None
     pages = layout.pages(narrative)
     total = math.ceil(pages) + layout.pages(appendix) if appendix else pages  # a new page
     return PageCount(pages, total, press_pages)
-
-
-def press_height(body: Body, first: Section, layout: Layout) -> float:
-    """The height of a section with all the deeper sections under it."""
-    index = body.sections.index(first)
-    height = section_height(first, layout)
-    for section in body.sections[index + 1 :]:
-        if section.level <= first.level:
-            break
-        height += section_height(section, layout)
-    return height
 
 
 def section_height(section: Section, layout: Layout) -> float:

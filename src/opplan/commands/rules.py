@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from inspect import cleandoc
 
+from opplan import section_match
 from opplan.errors import ExitCode
 from opplan.lint import rules
 from opplan.lint.rule import summary
@@ -29,7 +30,11 @@ def run(rule_id: str | None = None) -> ExitCode:
         *(f"option {key} = {value!r}" for key, value in rule.DEFAULT.items() if key != "aliases"),
     ]
     if "aliases" in rule.DEFAULT:
-        facts.append("option aliases = {...} (see the defaults in the documentation above)")
+        facts.append("option aliases = {} (added to the headings below)")
+        facts.append(
+            "\nheadings that count for each section (any level, numbering and case aside):"
+        )
+        facts.extend(f"  {line}" for line in section_match.describe(section_match.SYNONYMS))
     sys.stdout.write(f"{doc}\n\n" + "\n".join(facts) + "\n")
     return ExitCode.OK
 

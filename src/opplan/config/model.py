@@ -82,6 +82,9 @@ class KindLint(Section):
     rules: dict[str, RuleConfig] = Field(default_factory=dict, description="Rules, by ID.")
 
 
+SECTION_RULE = "required-sections"  # the rule whose `aliases` option names sections for all
+
+
 class Lint(Section):
     """How `opplan lint` checks documents."""
 
@@ -124,6 +127,11 @@ class Lint(Section):
         for setting in self._settings(rule, kind):
             merged.update(setting.options)
         return merged
+
+    def section_aliases(self, kind: str) -> dict[str, list[str]]:
+        """The section aliases configured for a kind: every rule and the render read them."""
+        aliases: dict[str, list[str]] = self.options(SECTION_RULE, kind, {"aliases": {}})["aliases"]
+        return aliases
 
 
 PATH_FIELDS = ("cycle", "team", "kind", "title")

@@ -1,9 +1,11 @@
 """Parse a document's Markdown body into sections and blocks.
 
 A section runs from a heading to the next heading of any level; text before the
-first heading is a level-0 section with an empty title. The first heading whose
-title is "Appendix" (or a configured alias) starts the appendix: that section and
-all after it are outside the page budget. Lines are 1-based lines of the file.
+first heading is a level-0 section with an empty title. The first heading that
+means "Appendix" (`Appendix B: Data`, `Appendices`, `Annex`, see
+`opplan.section_match`, or one of the configured `appendix_titles`) starts the
+appendix: that section and all after it are outside the page budget. Lines are
+1-based lines of the file.
 
 Only the block structure is parsed: inline tokens keep their source in
 `content` and have no children (inline parsing would take most of the time
@@ -18,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
+
+from opplan.section_match import is_appendix
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -115,7 +119,7 @@ def parse_body(
     """Parse the body that starts at `first_line` of its file."""
     tokens = _markdown().parse(text)
     lines = tuple(text.split("\n"))
-    aliases = tuple(_normal(title) for title in appendix_titles)
+    aliases = tuple(appendix_titles)
     sections: list[Section] = []
     heading: tuple[int, str, int] = (0, "", first_line)
     blocks: list[Block] = []
@@ -134,7 +138,7 @@ def parse_body(
             start = first_line + token.map[0]
             close(start - 1)
             title = tokens[index + 1].content.strip()
-            in_appendix = in_appendix or _is_appendix(title, aliases)
+            in_appendix = in_appendix or is_appendix(title, aliases)
             heading, blocks = (int(token.tag[1:]), title, start), []
             index += 3
             continue
@@ -190,12 +194,3 @@ def _text(token: Token) -> str:
     if token.type in ("fence", "code_block"):
         return token.content
     return ""
-
-
-def _normal(title: str) -> str:
-    return re.sub(r"[^\w\s]", " ", title).lower().strip()
-
-
-def _is_appendix(title: str, aliases: tuple[str, ...]) -> bool:
-    normal = _normal(title)
-    return any(normal == alias or normal.startswith(alias + " ") for alias in aliases)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
@@ -11,11 +12,13 @@ from ruamel.yaml.comments import CommentedMap
 from opplan import schemas
 from opplan.document import fastyaml, frontmatter
 from opplan.document.body import APPENDIX_TITLES, Body, parse_body
+from opplan.document.outline import Outline, title_heading
 from opplan.document.positions import position
 from opplan.document.validation import validate
 from opplan.errors import DocumentError
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
+from opplan.section_match import matcher
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Document:
     fit its kind's schema; `schema_findings` then says why, line by line.
     `unknown_keys` are the authors' own keys outside `extra:` (see `validation`):
     they are reported, but do not make the frontmatter invalid.
+    `aliases` are the configured section aliases its `outline` reads headings with.
     """
 
     path: str
@@ -37,6 +41,14 @@ class Document:
     body: Body
     frontmatter_line: int
     unknown_keys: tuple[Finding, ...] = ()
+    aliases: Mapping[str, Sequence[str]] = field(default_factory=dict, kw_only=True)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The body's sections by meaning, the title heading set apart."""
+        title = title_heading(self.body, self.meta.get("title"))
+        by_position = self.meta.get("variant") != "faq-only"
+        return Outline(self.body, matcher(self.aliases), title, by_position)
 
     def line_of(self, *loc: int | str) -> int:
         """The file line of a key or list item in the frontmatter, e.g. ("risks", 2)."""

@@ -335,6 +335,10 @@ def check_document(
     from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
+    # Every rule reads sections with the aliases configured for required-sections.
+    aliases = settings.section_aliases(doc.kind)
+    if aliases:
+        doc = dataclasses.replace(doc, aliases=aliases)
     problems: list[Problem] = []
     ran: set[str] = set()
     count: PageCount | None = None
@@ -392,7 +396,8 @@ def _document_rules() -> tuple[DocumentRule, ...]:
 
 def estimate_pages(doc: Document, page: Page) -> PageCount:
     """The default page counter: the estimate from the text and the page geometry."""
-    return estimate(doc.body, page)
+    press = doc.outline.press_release() if doc.kind == "prfaq" else ()
+    return estimate(doc.body, page, press, doc.outline.title)
 
 
 def _corpus_rules_enabled(settings: Lint) -> bool:

@@ -1,67 +1,21 @@
-"""What the rules look up in a body: sections by title, and the lines of prose.
+"""What the rules look up in a body: the lines of prose.
 
-Titles match case-blind, with apostrophes and punctuation ignored, so that
-"Last year's results", "LAST YEARS RESULTS" and "Last year\u2019s results:" are one.
+Sections by meaning are the document's `outline` (see `opplan.section_match`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from opplan.document.body import Body, Section
 
-_APOSTROPHES = re.compile("['`\u2018\u2019]")
-_PUNCTUATION = re.compile(r"[^\w\s]")
 _CODE_SPAN = re.compile(r"(`+)[^`]+?\1")
 _COMMENT = re.compile(r"<!--.*?-->")
 _PROSE = frozenset({"paragraph", "bullet_list", "ordered_list", "table", "quote"})
-
-
-@cache
-def normal(title: str) -> str:
-    """A title reduced to what matters for matching: lower-case words."""
-    return " ".join(_PUNCTUATION.sub(" ", _APOSTROPHES.sub("", title)).lower().split())
-
-
-def names(canonical: str, aliases: Mapping[str, Sequence[str]]) -> set[str]:
-    """The normal forms a canonical section title may take, with its aliases."""
-    found = {normal(canonical)}
-    for key, values in aliases.items():
-        if normal(key) == normal(canonical):
-            found.update(normal(value) for value in values)
-    return found
-
-
-def find(body: Body, canonical: str, aliases: Mapping[str, Sequence[str]]) -> Section | None:
-    """The first section titled `canonical` or one of its aliases."""
-    wanted = names(canonical, aliases)
-    return next((s for s in body.sections if s.level and normal(s.title) in wanted), None)
-
-
-def subtree(body: Body, section: Section) -> tuple[Section, ...]:
-    """A section and every deeper section under it."""
-    index = body.sections.index(section)
-    found = [section]
-    for later in body.sections[index + 1 :]:
-        if later.level <= section.level:
-            break
-        found.append(later)
-    return tuple(found)
-
-
-def exempt(body: Body, titles: Iterable[str]) -> set[int]:
-    """The heading lines of the sections titled one of `titles`, with their subsections."""
-    wanted = {normal(title) for title in titles}
-    lines: set[int] = set()
-    for section in body.sections:
-        if section.level and normal(section.title) in wanted:
-            lines.update(s.line for s in subtree(body, section))
-    return lines
 
 
 def prose_lines(body: Body, sections: Iterable[Section]) -> Iterator[tuple[int, str]]:

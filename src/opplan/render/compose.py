@@ -12,6 +12,7 @@ press release start and end, for exact page counts.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,6 @@ from opplan.schemas import DocumentBase
 MARKER = re.compile(r"\s*<!--\s*opplan:(table|chart)\s+([\w-]*)\s*-->\s*")
 MARK_CLASS = "opplan-mark"
 KIND_LABELS = {"op1": "OP1", "op2": "OP2", "prfaq": "PR/FAQ", "rollup": "Roll-up"}
-PRESS_RELEASE = "press release"
 
 
 def kind_label(kind: str) -> str:
@@ -70,11 +70,15 @@ def model_of(doc: Document) -> DocumentBase:
 def compose(doc: Document, config: Config) -> Composed:
     """The document's final Markdown, from its kind's template."""
     model = model_of(doc)
+    aliases = config.lint.section_aliases(doc.kind)
+    if aliases and not doc.aliases:
+        doc = dataclasses.replace(doc, aliases=aliases)  # find sections as lint does
     lines = [_defuse(line) for line in doc.body.lines]
     first = doc.body.first_line
     edits: dict[int, list[str]] = {}  # body line index -> lines that replace it
     placed = _place_tables(doc, model, edits)
     appendix_index = next((s.line - first for s in doc.body.sections if s.appendix), None)
+    _drop_title(doc, edits)
     _mark_press_release(doc, lines, edits)
     for index in sorted(edits, reverse=True):
         lines[index : index + 1] = edits[index]
@@ -167,20 +171,36 @@ def _unknown(what: str, name: str, known: tuple[str, ...]) -> str:
     return f"unknown {what} {name!r} in the marker; {suggestion}{listed}"
 
 
+def _drop_title(doc: Document, edits: dict[int, list[str]]) -> None:
+    """The heading that repeats the title: the title block already prints it."""
+    title = doc.outline.title
+    if title is None:
+        return
+    start = title.line - doc.body.first_line
+    edits[start] = []
+    underline = start + 1  # a setext heading's === line
+    if underline < len(doc.body.lines) and set(doc.body.lines[underline].strip()) == {"="}:
+        edits[underline] = []
+
+
 def _mark_press_release(doc: Document, lines: list[str], edits: dict[int, list[str]]) -> None:
-    sections = doc.body.sections
+    """Marks around the press release (under its heading, or before the first FAQ)."""
+    if doc.kind != "prfaq":
+        return
+    release = doc.outline.press_release()
+    if not release:
+        return
     first = doc.body.first_line
-    for position, section in enumerate(sections):
-        if section.level and section.title.strip().lower() == PRESS_RELEASE:
-            start = section.line - first
-            edits[start] = [mark("pr-start"), lines[start]]
-            after = next((s for s in sections[position + 1 :] if s.level <= section.level), None)
-            if after is None:
-                edits[len(lines)] = [mark("pr-end")]
-                lines.append("")
-            else:
-                edits[after.line - first] = [mark("pr-end"), lines[after.line - first]]
-            return
+    start = release[0].line - first
+    if release[0].level == 0 and release[0].blocks:
+        start = release[0].blocks[0].line - first  # found by position: its first text
+    edits[start] = [mark("pr-start"), *edits.get(start, [lines[start]])]
+    end = release[-1].end_line - first + 1
+    if end >= len(lines):
+        edits[len(lines)] = [mark("pr-end")]
+        lines.append("")
+    else:
+        edits[end] = [mark("pr-end"), *edits.get(end, [lines[end]])]
 
 
 def _md(value: object) -> str | list[str]:

@@ -21,9 +21,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from opplan import document
 from opplan.document import frontmatter
+from opplan.document.outline import title_heading
 from opplan.errors import UsageError
 from opplan.scaffold.skeleton import NEW_VERSION, yaml_scalar
 from opplan.scaffold.values import Request, Values, with_defaults
+from opplan.section_match import matcher
 
 # The keys that head a document, in order; keys added to the copy go after them.
 _HEAD = ("kind", "title", "team", "org", "cycle", "status", "owners", "reviewers", "version")
@@ -98,10 +100,18 @@ def frontmatter_text(source: Op1Source, values: Values, output: Path, today: dt.
 
 
 def body_parts(source: Op1Source) -> tuple[str, str]:
-    """The OP1's body cut where the OP2's review sections go: after the introduction."""
+    """The OP1's body cut where the OP2's review sections go: after the introduction.
+
+    The introduction is found as lint finds it ("1. Overview", "Executive summary"),
+    among the top-level headings under a title heading.
+    """
     body = source.body
-    headings = [section for section in body.sections if section.level == 1]
-    intro = next((i for i, s in enumerate(headings) if s.title.lower() == "introduction"), None)
+    title = title_heading(body, source.meta.get("title"))
+    sections = [section for section in body.sections if section.level and section is not title]
+    top = min((section.level for section in sections), default=1)
+    headings = [section for section in sections if section.level == top]
+    means = matcher().means
+    intro = next((i for i, s in enumerate(headings) if means(s.title, "Introduction")), None)
     if intro is not None:
         cut = headings[intro + 1].line if intro + 1 < len(headings) else None
     else:

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan.lint.markdown import exempt
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ NEEDS_MODEL = False
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     kinds = {"bullet_list", "ordered_list"} if options["ordered"] else {"bullet_list"}
-    skipped = exempt(doc.body, options["exempt_sections"])
+    skipped = _exempt(doc, options["exempt_sections"])
     for section in doc.body.narrative:
         if section.line in skipped:
             continue
@@ -55,3 +54,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                     f"a list of {block.items} item{'s' if block.items != 1 else ''} {where}; "
                     "write the narrative as prose (lists belong in goals and the appendix)",
                 )
+
+
+def _exempt(doc: Document, titles: list[str]) -> set[int]:
+    """The heading lines of the sections that mean one of `titles`, with their subsections."""
+    outline = doc.outline
+    lines: set[int] = set()
+    for section in outline.headings:
+        if any(outline.matcher.means(section.title, title) for title in titles):
+            lines.update(s.line for s in outline.subtree(section))
+    return lines

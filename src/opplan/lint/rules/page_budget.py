@@ -1,7 +1,8 @@
 """The narrative fits its page budget.
 
 The narrative is the body before the appendix: what is read in the meeting.
-An OP1 or OP2 narrative fits `pages` (6); a PR/FAQ's press release fits
+An OP1 or OP2 narrative fits `pages` (6); a PR/FAQ's press release (under
+its heading, or, without one, the text before the first FAQ) fits
 `press_release_pages` (1) and its narrative (press release and FAQs) fits
 `pages`. Pages are estimated from the text and the page geometry of `[page]`
 (paper, margins, font size), laid out the way the PDF template sets it: the
@@ -29,7 +30,6 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan.lint.markdown import find
 from opplan.lint.rule import PAGE_COUNT
 from opplan.problem import Finding, Level
 
@@ -62,9 +62,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     release = count.press_release
     limit = float(options["press_release_pages"])
     if doc.kind == "prfaq" and release is not None and release > limit:
-        section = find(doc.body, "Press release", {})
+        press = doc.outline.press_release()
         yield Finding(
-            section.line if section else first,
+            press[0].line if press else first,
             1,
             f"press release {_measured(f'{release:.1f}', count.exact)}; budget is {_pages(limit)}",
         )

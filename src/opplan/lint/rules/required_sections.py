@@ -1,14 +1,21 @@
 """The body has the sections its kind needs.
 
-Sections are found by their heading text, matched case-blind with
-punctuation ignored, at any heading level; `aliases` maps a section's title
-to other titles that count for it. Which sections a PR/FAQ needs depends on
-its `variant`. The problem names the missing section and lists the headings
-that were found.
+Sections are found by meaning, at any heading level: leading numbering
+(`1.`, `A.`, `IV.`, `Part 1 —`), case, punctuation, plurals and `&`/"and"
+do not matter, a heading joining two titles (`Customer & Stakeholder FAQs`)
+counts for both, and each section has a built-in table of synonyms
+("State of the business" counts for "Last year's results", "Technical FAQ"
+for "Internal FAQ", a bare "FAQ" for "External FAQ"), printed in full by
+`opplan rules required-sections`. A first `#` heading that repeats the
+document's title is the title, not a section. Which sections a PR/FAQ needs
+depends on its `variant`; its press release needs no heading of its own when
+it opens the document (or follows the title) before the first FAQ. The
+problem names the missing section and lists the headings that were found.
 
 Options: `op1`, `op2`, `prfaq-full`, `prfaq-pr-only`, `prfaq-faq-only` (the
-titles each needs) and `aliases` (a table of title = [other titles]; setting
-it replaces the built-in aliases).
+titles each needs) and `aliases` (a table of title = [other titles], added to
+the built-in synonyms; every rule that looks for a section reads them). The
+appendix's own headings are `[lint] appendix_titles`.
 
 Passing (an OP1 with every required section):
 
@@ -39,8 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan import sections
-from opplan.lint.markdown import find
+from opplan import section_match, sections
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -58,39 +64,44 @@ DEFAULT: dict[str, Any] = {
     "prfaq-full": [sections.PRESS_RELEASE, *sections.FAQS],
     "prfaq-pr-only": [sections.PRESS_RELEASE],
     "prfaq-faq-only": list(sections.FAQS),
-    "aliases": {
-        "Last year's results": ["Results", "State of the business"],
-        "Plan with the same resources": ["Same resources", "Plan with flat resources"],
-        "Plan with more investment": ["More investment", "Plan with significant investment"],
-        "Key assumptions": ["Assumptions"],
-        "Resource asks": ["Asks"],
-        "Risks": ["Known risks"],
-        "Appendix": ["Appendices"],
-        "External FAQ": ["Customer FAQ"],
-        "Internal FAQ": ["Stakeholder FAQ"],
-        "Press release": ["PR"],
-    },
+    "aliases": {},
 }
 NEEDS_MODEL = False
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     required: list[str] = options.get(_option(doc), [])  # other kinds (roll-ups) need none
-    aliases = options["aliases"]
-    missing = [title for title in required if find(doc.body, title, aliases) is None]
+    outline = doc.outline
+    missing = [title for title in required if not _present(doc, title)]
     if not missing:
         return
-    found = [s.title for s in doc.body.sections if s.level == 1] or [
-        s.title for s in doc.body.sections if s.level
-    ]
+    top = min((s.level for s in outline.headings), default=0)
+    found = [s.title for s in outline.headings if s.level == top]
     listed = ", ".join(repr(title) for title in found) if found else "none"
     line = doc.body.first_heading_line
     for title in missing:
         yield Finding(
             line,
             1,
-            f"missing section {title!r}; add a '# {title}' heading (headings found: {listed})",
+            f"missing section {title!r}; add a '{'#' * max(top, 1)} {title}' heading or one that "
+            f"'opplan rules {ID}' accepts for it (headings found: {listed})",
         )
+
+
+def _present(doc: Document, title: str) -> bool:
+    if doc.outline.find(title) is not None:
+        return True
+    if section_match.normal(title) == section_match.normal(sections.PRESS_RELEASE):
+        return bool(doc.outline.press_release())  # a press release without its own heading
+    return False
+
+
+def validate(options: Options) -> str | None:
+    """Why the options cannot work, if they cannot."""
+    for title in options["aliases"]:
+        if section_match.normal(title) == section_match.normal(sections.APPENDIX):
+            return "aliases: the appendix's headings are set by [lint] appendix_titles"
+    return None
 
 
 def _option(doc: Document) -> str:

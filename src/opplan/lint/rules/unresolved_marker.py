@@ -2,9 +2,11 @@
 
 Markers are found in frontmatter values, in frontmatter comments (the
 `# TODO` that `opplan new` writes beside a sample date or number) and in the
-body (code and HTML comments excepted); not under `extra:`, a team's own
-data. A bracketed phrase counts when it holds a letter and is not a Markdown
-link, a link reference or a checkbox. `opplan new` writes its
+body (code and HTML comments excepted, also inside lists); not under `extra:`,
+a team's own data. A bracketed phrase counts when it holds a letter and is
+none of: a link (`[text](url)`, `[text][ref]`), a reference-style link whose
+label is defined (`[name]` with `[name]: url` in the document), a footnote
+(`[^1]`), a task-list box (`- [ ]`, `- [x]`) or a link definition. `opplan new` writes its
 skeletons with such placeholders, so that this rule shows what is left to
 write: a warning while the document is a `draft`, an error once its status is
 one of `error_statuses`.
@@ -50,8 +52,10 @@ DEFAULT: dict[str, Any] = {
 NEEDS_MODEL = False
 
 _COMMENT = re.compile(r"(?:^|\s)#(.*)$")
-# [phrase] not followed by ( [ or : (a link, a reference, a definition), and not a checkbox.
-_BRACKET = r"(?<![\]\\!])\[(?![ xX]\])([^\[\]\n]*[^\W\d_][^\[\]\n]*)\](?![(\[:])"
+# [phrase] not followed by ( [ or : (a link, a reference, a definition), and not a checkbox
+# or a footnote.
+_BRACKET = r"(?<![\]\\!])\[(?![ xX]\])(?!\^)([^\[\]\n]*[^\W\d_][^\[\]\n]*)\](?![(\[:])"
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.MULTILINE)
 
 
 @cache
@@ -98,7 +102,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         for offset, text in enumerate(doc.body.lines)
         if doc.body.first_line + offset not in code
     )
+    defined = _defined_labels(doc) if brackets else set()
     for line, column, found in search(pattern, body):
+        if found.startswith("[") and _label(found[1:-1]) in defined:
+            continue  # a reference-style link: its definition is below
         yield Finding(line, column, f"unresolved placeholder {found!r}; {advice}", level)
 
 
@@ -112,11 +119,12 @@ def _comment_markers(text: str, words: re.Pattern[str]) -> Iterator[tuple[int, s
 
 
 def _code_lines(doc: Document) -> set[int]:
+    """The body lines of code and raw HTML, at any depth (also inside lists and quotes)."""
     lines: set[int] = set()
-    for section in doc.body.sections:
-        for block in section.blocks:
-            if block.kind in ("code", "html"):
-                lines.update(range(block.line, block.end_line + 1))
+    first = doc.body.first_line
+    for token in doc.body.tokens:
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            lines.update(range(first + token.map[0], first + token.map[1]))
     return lines
 
 
@@ -128,6 +136,17 @@ def _extra_lines(doc: Document) -> range:
     after = keys.index("extra") + 1
     end = doc.line_of(keys[after]) if after < len(keys) else doc.body.first_line - 1
     return range(doc.line_of("extra"), end)
+
+
+def _defined_labels(doc: Document) -> set[str]:
+    """The labels of the document's link reference definitions (`[name]: url`)."""
+    text = "\n".join(doc.body.lines)
+    return {_label(match.group(1)) for match in _DEFINITION.finditer(text)}
+
+
+def _label(text: str) -> str:
+    """A link label as CommonMark compares them: case-blind, spaces collapsed."""
+    return " ".join(text.casefold().split())
 
 
 def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
