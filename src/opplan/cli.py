@@ -578,6 +578,16 @@ def render(
             metavar="FILE",
         ),
     ] = None,
+    redline: Annotated[
+        str | None,
+        typer.Option(
+            "--redline",
+            help="Mark the changes since REV (a git revision, or another file): tracked "
+            "changes in docx, coloured insertions, deletions and change bars in PDF and "
+            "HTML, a summary per section at the top. Outputs are named NAME-redline.FORMAT.",
+            metavar="REV",
+        ),
+    ] = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Render documents to review-ready PDF, docx and HTML.
@@ -592,7 +602,12 @@ def render(
 
     _call(
         lambda: command.run(
-            paths, to=to, output_dir=output_dir, packet_file=packet, config_file=config_file
+            paths,
+            to=to,
+            output_dir=output_dir,
+            packet_file=packet,
+            config_file=config_file,
+            since=redline,
         )
     )
 
