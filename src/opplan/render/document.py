@@ -9,7 +9,7 @@ from opplan import pages
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
-from opplan.render import docx, exact, html, redline
+from opplan.render import docx, exact, fingerprint, html, redline
 from opplan.render.prepare import Prepared, prepare
 from opplan.render.redline import Redline
 from opplan.render.typeset import typeset
@@ -48,6 +48,7 @@ def render(
                 exact.store(config, exact.cache_key(doc, config.page, config), counted)
             outputs["pdf"] = data or b""
         else:
+            item = fingerprint.anchored(item) if fmt == "docx" else item
             outputs[fmt] = WRITERS[fmt](item, config)
     if marked and "docx" in outputs:
         outputs["docx"] = redline.unique_change_ids(outputs["docx"])
