@@ -97,7 +97,7 @@ class _LineFinder:
             if _contains(self.lines[index], wanted) and index + 1 not in self.used:
                 self.cursor = index
                 self.used.add(index + 1)
-                return index + 1
+                return int(index) + 1
         return None
 
 
@@ -166,7 +166,11 @@ def _rows_bookmarked(blocks: list[Node], prepared: Prepared) -> list[Node]:
         if node["t"] != "Table":
             return node
         head_rows = node["c"][3][1]
-        header = tuple(" ".join(ast.text(cell[4]).split()) for cell in head_rows[0][1]) if head_rows else ()
+        header = (
+            tuple(" ".join(ast.text(cell[4]).split()) for cell in head_rows[0][1])
+            if head_rows
+            else ()
+        )
         name = headers.get(header)
         if name is None:
             return node
