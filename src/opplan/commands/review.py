@@ -110,7 +110,8 @@ def _located(source: str) -> Path:
             f"the reviewed file was rendered from {source}, which is not in {root}; "
             "run this in that repository or name the plan with --plan"
         )
-    return Path.cwd() / found.relative_to(Path.cwd()) if found.is_relative_to(Path.cwd()) else found
+    here = Path.cwd().resolve()
+    return found.resolve().relative_to(here) if found.resolve().is_relative_to(here) else found
 
 
 def _blob(path: Path, blob: str) -> str | None:

@@ -66,7 +66,8 @@ def add(doc: Document, new: Sequence[dict[str, str]]) -> tuple[str, int]:
     lines = doc.text.split("\n")
     closing = _closing_line(lines)
     if isinstance(existing, CommentedSeq) and existing and existing.fa.flow_style() is not True:
-        indent = existing.lc.item(0)[1]
+        first = lines[doc.line_of(KEY, 0) - 1]
+        indent = len(first) - len(first.lstrip(" "))  # where the items' dashes are
         at = _after_last_item(doc, lines, closing)
         block = as_yaml(fresh, indent).rstrip("\n").split("\n")
     elif KEY in doc.meta:

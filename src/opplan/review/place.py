@@ -33,7 +33,9 @@ def place(remarks: Sequence[Remark], rendered: Document, current: Document) -> l
             line = _search(remark, current)
             field = None if line is None else field
         if line is None:
-            reason = "its text is not in the plan any more" if remark.paragraph else "no text"
+            reason = (
+                "no line of the plan holds its text" if remark.paragraph else "it is on no text"
+            )
             placed.append(Placed(remark, None, reason=reason))
             continue
         placed.append(Placed(remark, line, _section(current, line), field or _field(current, line)))
