@@ -6,6 +6,8 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -129,6 +131,16 @@ def test_into_op2_adds_open_actions_and_nothing_else(repo: Repo, reviewed: Path,
     assert "0 review actions added, 6 already there" in again.stderr
 
 
+def test_into_an_op2_of_another_plan_is_refused(repo: Repo, reviewed: Path, cli: Cli) -> None:
+    op2 = repo.root / "op2.md"
+    op2.write_text(op2.read_text().replace("op1: op1.md", "op1: other.md"))
+    before = op2.read_text()
+    result = cli("review", "import", reviewed, "--into", op2)
+    assert result.exit_code == 2
+    assert "revises other.md, not op1.md" in result.stderr
+    assert op2.read_text() == before
+
+
 def test_a_comment_it_cannot_place_is_listed(repo: Repo, cli: Cli) -> None:
     assert cli("render", "op1.md", "--to", "docx", "-o", "out").exit_code == 0
     data = (repo.root / "out" / "op1.docx").read_bytes()
@@ -232,3 +244,32 @@ def test_pdf_needs_the_plan(repo: Repo, cli: Cli) -> None:
     result = cli("review", "import", "out/op1.pdf")
     assert result.exit_code == 2
     assert "name the plan the PDF was rendered from with --plan" in result.stderr
+
+
+@pytest.mark.external
+def test_comments_survive_a_libreoffice_round_trip(
+    repo: Repo, reviewed: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """Bookmarks and the fingerprint stay when a word processor saves the file again."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    out = tmp_path / "saved"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(reviewed),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    direct = cli("review", "import", reviewed)
+    saved = cli("review", "import", out / "reviewed.docx")
+    assert saved.exit_code == 0, saved.stderr
+    assert saved.stdout == direct.stdout
+    assert len(saved.stdout.splitlines()) == len(COMMENTS) + len(CHANGES)

@@ -53,6 +53,7 @@ def run(
     entries = actions.entries(placed, source)
     if into is not None:
         op2 = load(into)
+        _check_revises(op2, into, Path(source))
         text, added = actions.add(op2, entries)
         if added:
             actions.write(into, text)
@@ -67,6 +68,15 @@ def run(
     else:
         _print(placed, source)
     return ExitCode.OK
+
+
+def _check_revises(op2: Document, into: Path, plan: Path) -> None:
+    """The OP2 must name the reviewed plan as its `op1`, if it names one."""
+    linked = op2.meta.get("op1")
+    if isinstance(linked, str) and (into.parent / linked).resolve() != plan.resolve():
+        raise UsageError(
+            f"{into} revises {linked}, not {plan}; name the OP2 whose 'op1' is the reviewed plan"
+        )
 
 
 def _versions(
