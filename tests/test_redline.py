@@ -83,6 +83,8 @@ def test_docx_has_tracked_changes_with_author_and_date(rendered: Path) -> None:
     marks = [*xml.iter(f"{W}ins"), *xml.iter(f"{W}del")]
     assert all(m.get(f"{W}author") == "opplan (since HEAD~1)" for m in marks)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m.get(f"{W}date")) for m in marks)
+    dropped = next(p for p in xml.iter(f"{W}p") if "".join(p.itertext()).startswith(DROPPED[:30]))
+    assert dropped.find(f"{W}pPr/{W}rPr/{W}del") is not None, "its paragraph mark goes too"
     ids = [m.get(f"{W}id") for m in marks]
     assert len(ids) == len(set(ids)), "every tracked change needs its own id"
 

@@ -51,7 +51,7 @@ def render(
             item = fingerprint.anchored(item) if fmt == "docx" else item
             outputs[fmt] = WRITERS[fmt](item, config)
     if marked and "docx" in outputs:
-        outputs["docx"] = redline.unique_change_ids(outputs["docx"])
+        outputs["docx"] = redline.finish_docx(outputs["docx"])
     if counted is None:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)
