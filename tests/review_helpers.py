@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import copy
 import io
+import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -158,3 +161,17 @@ def _with_content_type(content: bytes) -> bytes:
             {"PartName": "/word/comments.xml", "ContentType": COMMENTS_CONTENT},
         )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def libreoffice_convert(source: Path, to: str, folder: Path) -> Path:
+    """`source` converted by LibreOffice (`to`: odt, or docx:"MS Word 2007 XML"), saved in
+    `folder`; fails with what to install when LibreOffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", to, "--outdir", str(folder), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return folder / f"{source.stem}.{to.split(':', maxsplit=1)[0]}"

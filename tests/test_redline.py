@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -19,6 +16,7 @@ from typer.testing import Result
 from conftest import example
 from git_helpers import Repo
 from opplan.render import ast, pandoc, redline_diff
+from review_helpers import libreoffice_convert
 
 Cli = Callable[..., Result]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,17 +41,15 @@ def revised(text: str) -> str:
 
 
 @pytest.fixture
-def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
+def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     """A repository with two commits of the example OP1, as the current folder."""
     repo = Repo(tmp_path / "plans", monkeypatch)
     repo.write("op1.md", example())
     repo.commit("first draft", "2026-09-01")
     repo.write("op1.md", revised(example()))
     repo.commit("after the partner reviews", "2026-09-15")
-    old = Path.cwd()
-    os.chdir(repo.root)
-    yield repo
-    os.chdir(old)
+    monkeypatch.chdir(repo.root)
+    return repo
 
 
 @pytest.fixture
@@ -224,24 +220,11 @@ def test_diff_cases(old: str, new: str, expected: str) -> None:
 
 @pytest.mark.external
 def test_libreoffice_keeps_the_tracked_changes(rendered: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
-    out = tmp_path / "lo"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(out),
-            str(rendered / "op1-redline.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
+    content = (
+        zipfile.ZipFile(libreoffice_convert(rendered / "op1-redline.docx", "odt", tmp_path / "lo"))
+        .read("content.xml")
+        .decode("utf-8")
     )
-    content = zipfile.ZipFile(out / "op1-redline.odt").read("content.xml").decode("utf-8")
     regions = re.findall(r"<text:changed-region.*?</text:changed-region>", content, re.S)
     deletions = [r for r in regions if "<text:deletion>" in r]
     insertions = [r for r in regions if "<text:insertion>" in r]

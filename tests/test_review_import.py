@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import shutil
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pypandoc
@@ -21,7 +18,7 @@ from typer.testing import Result
 from conftest import example
 from git_helpers import Repo
 from opplan.document import load_text
-from review_helpers import Comment, with_comments
+from review_helpers import Comment, libreoffice_convert, with_comments
 
 Cli = Callable[..., Result]
 
@@ -53,7 +50,7 @@ def line_of(text: str, fragment: str) -> int:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     repo = Repo(tmp_path / "plans", monkeypatch)
     repo.write("op1.md", example())
     repo.write(
@@ -61,10 +58,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Repo]:
         example("op2-payments-platform.md").replace("op1: op1-payments-platform.md", "op1: op1.md"),
     )
     repo.commit("plans", "2026-09-01")
-    old = Path.cwd()
-    os.chdir(repo.root)
-    yield repo
-    os.chdir(old)
+    monkeypatch.chdir(repo.root)
+    return repo
 
 
 @pytest.fixture
@@ -251,25 +246,9 @@ def test_comments_survive_a_libreoffice_round_trip(
     repo: Repo, reviewed: Path, cli: Cli, tmp_path: Path
 ) -> None:
     """Bookmarks and the fingerprint stay when a word processor saves the file again."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
-    out = tmp_path / "saved"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out),
-            str(reviewed),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    saved_file = libreoffice_convert(reviewed, "docx:MS Word 2007 XML", tmp_path / "saved")
     direct = cli("review", "import", reviewed)
-    saved = cli("review", "import", out / "reviewed.docx")
+    saved = cli("review", "import", saved_file)
     assert saved.exit_code == 0, saved.stderr
     assert saved.stdout == direct.stdout
     assert len(saved.stdout.splitlines()) == len(COMMENTS) + len(CHANGES)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -81,29 +82,35 @@ def _blocks(old: list[Node], new: list[Node]) -> list[Node]:
 
 
 def _stretch(old: list[Node], new: list[Node]) -> list[Node]:
-    matcher = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], autojunk=False)
-    out: list[Node] = []
+    return _aligned(old, new, _similar, _merge, lambda block, mark: [div([mark], [block])])
+
+
+def _aligned(
+    old: list[Any],
+    new: list[Any],
+    similar: Callable[[Any, Any], bool],
+    merge: Callable[[Any, Any], list[Any]],
+    whole: Callable[[Any, str], list[Any]],
+) -> list[Any]:
+    """Two sequences (blocks, list items, table rows) aligned by difflib: equal runs kept;
+    in a replaced run, old and new parts that are `similar` paired in order and merged,
+    the rest shown `whole` as deleted or inserted."""
+    matcher = SequenceMatcher(None, [_key(x) for x in old], [_key(x) for x in new], autojunk=False)
+    out: list[Any] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out += new[j1:j2]
-        else:
-            out += _paired(old[i1:i2], new[j1:j2])
-    return out
-
-
-def _paired(old: list[Node], new: list[Node]) -> list[Node]:
-    """Old and new blocks of a replaced stretch: similar ones diffed, the rest whole."""
-    out: list[Node] = []
-    start = 0
-    for before in old:
-        match = next((k for k in range(start, len(new)) if _similar(before, new[k])), None)
-        if match is None:
-            out.append(div([BLOCK_DEL], [before]))
             continue
-        out += [div([BLOCK_INS], [after]) for after in new[start:match]]
-        out += _merge(before, new[match])
-        start = match + 1
-    out += [div([BLOCK_INS], [after]) for after in new[start:]]
+        start = j1
+        for before in old[i1:i2]:
+            match = next((k for k in range(start, j2) if similar(before, new[k])), None)
+            if match is None:
+                out += whole(before, BLOCK_DEL)
+                continue
+            out += [part for after in new[start:match] for part in whole(after, BLOCK_INS)]
+            out += merge(before, new[match])
+            start = match + 1
+        out += [part for after in new[start:j2] for part in whole(after, BLOCK_INS)]
     return out
 
 
@@ -151,26 +158,13 @@ def _merge(old: Node, new: Node) -> list[Node]:
 
 def _items(old: list[list[Node]], new: list[list[Node]]) -> list[list[Node]]:
     """List items, aligned like blocks: kept, diffed inside, inserted or deleted."""
-    matcher = SequenceMatcher(None, [_key(i) for i in old], [_key(i) for i in new], autojunk=False)
-    out: list[list[Node]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out += new[j1:j2]
-            continue
-        start = j1
-        for before in old[i1:i2]:
-            match = next(
-                (k for k in range(start, j2) if _ratio(_words(before), _words(new[k])) >= SIMILAR),
-                None,
-            )
-            if match is None:
-                out.append([div([BLOCK_DEL], before)])
-                continue
-            out += [[div([BLOCK_INS], after)] for after in new[start:match]]
-            out.append(_blocks(before, new[match]))
-            start = match + 1
-        out += [[div([BLOCK_INS], after)] for after in new[start:j2]]
-    return out
+    return _aligned(
+        old,
+        new,
+        lambda a, b: _ratio(_words(a), _words(b)) >= SIMILAR,
+        lambda a, b: [_blocks(a, b)],
+        lambda item, mark: [[div([mark], item)]],
+    )
 
 
 def _table(old: Node, new: Node) -> Node:
@@ -188,23 +182,9 @@ def _table(old: Node, new: Node) -> Node:
 
 
 def _rows(old: list[Any], new: list[Any]) -> list[Any]:
-    matcher = SequenceMatcher(None, [_key(r) for r in old], [_key(r) for r in new], autojunk=False)
-    out: list[Any] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out += new[j1:j2]
-            continue
-        start = j1
-        for before in old[i1:i2]:
-            match = next((k for k in range(start, j2) if _same_row(before, new[k])), None)
-            if match is None:
-                out.append(_whole_row(before, BLOCK_DEL))
-                continue
-            out += [_whole_row(after, BLOCK_INS) for after in new[start:match]]
-            out.append(_row(before, new[match]))
-            start = match + 1
-        out += [_whole_row(after, BLOCK_INS) for after in new[start:j2]]
-    return out
+    return _aligned(
+        old, new, _same_row, lambda a, b: [_row(a, b)], lambda row, mark: [_whole_row(row, mark)]
+    )
 
 
 def _cells_text(row: Any) -> list[list[str]]:
