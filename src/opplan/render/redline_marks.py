@@ -117,10 +117,11 @@ def for_typst(blocks: list[Node]) -> list[Node]:
             inner = ast.walk(node["c"][1], lambda n: None if n in BAR_ENDS else n)
             return [BAR_ENDS[0], *inner, BAR_ENDS[1]]
         if node["t"] == "Span" and classes[:1] and classes[0] in (INS, DEL, "moved"):
+            # `;` ends the call: text after it such as ".d" or "(a)" stays text
             return [
                 _raw_inline("typst", f"#opplan-{classes[0]}["),
                 *node["c"][1],
-                _raw_inline("typst", "]"),
+                _raw_inline("typst", "];"),
             ]
         return node
 
