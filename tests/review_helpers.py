@@ -29,6 +29,8 @@ class Comment:
     anchor: str
     text: str
     author: str
+    between_paragraphs: bool = False  # the range starts before the paragraph, as for a
+    # comment on whole paragraphs
 
 
 def _text(element: etree._Element) -> str:
@@ -88,9 +90,10 @@ def with_comments(data: bytes, comments: list[Comment], changes: list[Comment] =
     document = etree.fromstring(source.read("word/document.xml"))
     part = etree.Element(f"{W}comments", nsmap={"w": W_NS})
     for ident, comment in enumerate(comments, start=100):
-        runs = _runs(_paragraph(document, comment.paragraph), comment.anchor)
+        paragraph = _paragraph(document, comment.paragraph)
+        runs = _runs(paragraph, comment.anchor)
         start = etree.Element(f"{W}commentRangeStart", {f"{W}id": str(ident)})
-        runs[0].addprevious(start)
+        (paragraph if comment.between_paragraphs else runs[0]).addprevious(start)
         end = etree.Element(f"{W}commentRangeEnd", {f"{W}id": str(ident)})
         runs[-1].addnext(end)
         reference = etree.Element(f"{W}r")

@@ -40,7 +40,9 @@ class _Reading:
     starts: dict[str, int] = field(default_factory=dict)  # comment id -> paragraph
     anchors: dict[str, str] = field(default_factory=dict)  # comment id -> text it is about
     open_ids: set[str] = field(default_factory=set)
+    pending: set[str] = field(default_factory=set)  # started between paragraphs
     changes: list[tuple[str, str, str, int]] = field(default_factory=list)
+    adjoining: bool = False  # no unchanged text since the last tracked change
 
 
 def properties(zipped: zipfile.ZipFile) -> dict[str, str]:
@@ -122,6 +124,9 @@ def _block(
     """Read a body element; `cell` is (row mark, column heading) inside a table."""
     if element.tag == f"{W}p":
         _paragraph(element, reading, cell)
+    elif element.tag == f"{W}commentRangeStart":
+        reading.pending.add(element.get(f"{W}id", ""))
+        reading.open_ids.add(element.get(f"{W}id", ""))
     elif element.tag == f"{W}tbl":
         _table(element, reading)
     else:
@@ -148,6 +153,10 @@ def _paragraph(
     if cell is not None:
         paragraph.row_mark, paragraph.column = cell
     reading.paragraphs.append(paragraph)
+    for ident in reading.pending:
+        reading.starts.setdefault(ident, index)
+    reading.pending.clear()
+    reading.adjoining = False
     texts: list[str] = []
     for node, changed in _walk(element, None):
         tag = node.tag
@@ -165,14 +174,27 @@ def _paragraph(
         elif tag in (f"{W}t", f"{W}delText") and node.text:
             if tag == f"{W}t":
                 texts.append(node.text)
+            if changed is None:
+                reading.adjoining = False
             for ident in reading.open_ids:
                 reading.anchors[ident] = reading.anchors.get(ident, "") + node.text
         elif tag in (f"{W}ins", f"{W}del") and changed is node:
             author = node.get(f"{W}author", "")
             if not author.startswith(OPPLAN_AUTHOR):
                 kind = "insertion" if tag == f"{W}ins" else "deletion"
-                reading.changes.append((kind, author, _text(node), index))
+                _add_change(reading, (kind, author, _text(node, strip=False), index))
     paragraph.text = "".join(texts)
+
+
+def _add_change(reading: _Reading, change: tuple[str, str, str, int]) -> None:
+    """A tracked change, joined to the one before when it continues it (Word splits an
+    edit into one change per run of formatting)."""
+    last = reading.changes[-1] if reading.changes else None
+    if reading.adjoining and last and (last[0], last[1], last[3]) == (*change[:2], change[3]):
+        reading.changes[-1] = (last[0], last[1], f"{last[2]}{change[2]}", last[3])
+    else:
+        reading.changes.append(change)
+    reading.adjoining = True
 
 
 def _walk(
@@ -189,7 +211,8 @@ def _bookmarks(element: ET.Element) -> list[str]:
     return [node.get(f"{W}name", "") for node in element.iter(f"{W}bookmarkStart")]
 
 
-def _text(element: ET.Element) -> str:
-    return "".join(
+def _text(element: ET.Element, *, strip: bool = True) -> str:
+    text = "".join(
         node.text or "" for node in element.iter() if node.tag in (f"{W}t", f"{W}delText")
-    ).strip()
+    )
+    return text.strip() if strip else text
