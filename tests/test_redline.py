@@ -81,6 +81,16 @@ def test_docx_has_tracked_changes_with_author_and_date(rendered: Path) -> None:
     marks = [*xml.iter(f"{W}ins"), *xml.iter(f"{W}del")]
     assert all(m.get(f"{W}author") == "opplan (since HEAD~1)" for m in marks)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m.get(f"{W}date")) for m in marks)
+    moves = {
+        side: [
+            (e.get(f"{W}name"), "".join(e.getparent().itertext()))
+            for e in xml.iter(f"{W}move{side}RangeStart")
+        ]
+        for side in ("From", "To")
+    }
+    assert len(moves["From"]) == len(moves["To"]) == 1, "the moved paragraph is one tracked move"
+    assert moves["From"][0][0] == moves["To"][0][0]
+    assert all(text.startswith(MOVED) for _, text in moves["From"] + moves["To"])
     dropped = next(p for p in xml.iter(f"{W}p") if "".join(p.itertext()).startswith(DROPPED[:30]))
     assert dropped.find(f"{W}pPr/{W}rPr/{W}del") is not None, "its paragraph mark goes too"
     ids = [m.get(f"{W}id") for m in marks]

@@ -9,7 +9,7 @@ from opplan import pages
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
-from opplan.render import docx, exact, fingerprint, html, redline
+from opplan.render import docx, exact, fingerprint, html, redline_docx
 from opplan.render.prepare import Prepared, prepare
 from opplan.render.redline import Redline
 from opplan.render.typeset import typeset
@@ -51,7 +51,7 @@ def render(
             item = fingerprint.anchored(item) if fmt == "docx" else item
             outputs[fmt] = WRITERS[fmt](item, config)
     if marked and "docx" in outputs:
-        outputs["docx"] = redline.finish_docx(outputs["docx"])
+        outputs["docx"] = redline_docx.finish(outputs["docx"])
     if counted is None:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)

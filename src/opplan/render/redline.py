@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,49 +128,3 @@ def _summary(label: str, counts: dict[str, Counter[str]], what: str) -> dict[str
 def _count(number: int, column: str) -> str:
     noun = {"inserted": "insertion", "deleted": "deletion", "moved": "move"}[column]
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def finish_docx(data: bytes) -> bytes:
-    """The docx with every tracked change's `w:id` unique, as Word expects, and the
-    paragraph marks of wholly inserted or deleted paragraphs tracked too, so that
-    accepting or rejecting a paragraph leaves no empty one behind."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item)
-            if item.filename == "word/document.xml":
-                content = _tracked_xml(content.decode("utf-8")).encode("utf-8")
-            target.writestr(item, content)
-    return out.getvalue()
-
-
-PARAGRAPH = re.compile(r"<w:p>(.*?)</w:p>", re.S)
-CHANGE = re.compile(r'<w:(ins|del) w:id="\d+"( w:author="[^"]*" w:date="[^"]*")>')
-NOT_TEXT = re.compile(r"<w:pPr>.*?</w:pPr>|<w:bookmark(?:Start|End)\b[^>]*/>", re.S)
-
-
-def _tracked_xml(xml: str) -> str:
-    def paragraph(found: re.Match[str]) -> str:
-        inner = found.group(1)
-        rest = NOT_TEXT.sub("", inner)
-        kinds = set(re.findall(r"<w:(ins|del) w:id", rest))
-        outside = re.sub(r"<w:(ins|del) w:id.*?</w:\1>", "", rest, flags=re.S)
-        if len(kinds) != 1 or "<w:r>" in outside or "<w:r " in outside:
-            return found.group(0)
-        change = CHANGE.search(rest)
-        assert change is not None
-        mark = f'<w:rPr><w:{change.group(1)} w:id="0"{change.group(2)} /></w:rPr>'
-        if "<w:pPr />" in inner:
-            inner = inner.replace("<w:pPr />", f"<w:pPr>{mark}</w:pPr>", 1)
-        elif "<w:pPr>" in inner:
-            inner = inner.replace("</w:pPr>", mark + "</w:pPr>", 1)
-        else:
-            inner = f"<w:pPr>{mark}</w:pPr>{inner}"
-        return f"<w:p>{inner}</w:p>"
-
-    xml = PARAGRAPH.sub(paragraph, xml)
-    counter = iter(range(90000, 10**9))
-    return re.sub(
-        r'<w:(ins|del) w:id="\d+"', lambda m: f'<w:{m.group(1)} w:id="{next(counter)}"', xml
-    )

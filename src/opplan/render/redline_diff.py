@@ -31,6 +31,7 @@ from opplan.render.ast import Node
 INS, DEL = "ins", "del"
 BLOCK_INS, BLOCK_DEL, CHANGED = "opplan-ins", "opplan-del", "opplan-changed"
 MOVED, MOVED_AWAY = "opplan-moved", "opplan-moved-away"
+MOVE_ID = "move"  # the attribute both ends of a move share
 MOVE_MIN_WORDS = 5  # shorter blocks ("TBD", a one-word item) are not told apart as moves
 SIMILAR = 0.4  # share of words two blocks must share to be diffed inside, not replaced
 TEXT_BLOCKS = {"Para", "Plain"}
@@ -323,14 +324,18 @@ def _moves(blocks: list[Node]) -> list[Node]:
 
     ast.walk(blocks, collect)
     moved = found[BLOCK_DEL] & found[BLOCK_INS]
-    pending = {BLOCK_DEL: Counter(moved), BLOCK_INS: Counter(moved)}
+    numbers = {key: number for number, key in enumerate(sorted(moved))}
+    seen: dict[str, Counter[str]] = {BLOCK_DEL: Counter(), BLOCK_INS: Counter()}
 
     def mark(node: Node) -> Node:
         kind = _whole_kind(node)
         key = _key(node["c"][1]) if kind else ""
-        if kind and pending[kind][key] > 0:
-            pending[kind][key] -= 1
+        if kind and seen[kind][key] < moved[key]:
+            # Both ends of a move get the same ID: the key's number and its occurrence.
+            ident = f"{numbers[key]}x{seen[kind][key]}"
+            seen[kind][key] += 1
             node["c"][0][1] = [kind, MOVED if kind == BLOCK_INS else MOVED_AWAY]
+            node["c"][0][2] = [[MOVE_ID, ident]]
         return node
 
     result: list[Node] = ast.walk(blocks, mark)

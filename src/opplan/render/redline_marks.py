@@ -23,6 +23,7 @@ from opplan.render.redline_diff import (
     CHANGED,
     DEL,
     INS,
+    MOVE_ID,
     MOVED,
     MOVED_AWAY,
     classes_of,
@@ -59,7 +60,7 @@ def spread(blocks: list[Node]) -> list[Node]:
             mark = "moved"
         inner = ast.walk(node["c"][1], lambda n: _span_text(n, mark))
         keep = [c for c in classes if c in (MOVED, MOVED_AWAY)]
-        return {"t": "Div", "c": [["", [CHANGED, *keep], []], inner]}
+        return {"t": "Div", "c": [["", [CHANGED, *keep], node["c"][0][2]], inner]}
 
     result: list[Node] = ast.walk(blocks, visit)
     return result
@@ -87,6 +88,10 @@ def for_docx(blocks: list[Node], author: str, date: str) -> list[Node]:
             inner: list[Node] = node["c"][1]
             if MOVED_AWAY in classes_of(node):
                 inner = ast.walk(inner, lambda n: _renamed(n, moved_away))
+            move = dict(node["c"][0][2]).get(MOVE_ID)
+            if move:
+                side = "From" if MOVED_AWAY in classes_of(node) else "To"
+                inner = _move_marked(inner, f"opplanMove{side}_{move}")
             return inner
         if node["t"] == "Span" and classes_of(node)[:1] and classes_of(node)[0] in names:
             kind = names[classes_of(node)[0]]
@@ -97,6 +102,24 @@ def for_docx(blocks: list[Node], author: str, date: str) -> list[Node]:
         return node
 
     result: list[Node] = ast.walk(spread(blocks), visit)
+    return result
+
+
+def _move_marked(blocks: list[Node], name: str) -> list[Node]:
+    """A bookmark at the start of each paragraph of a move, for `redline_docx` to find."""
+    count = 0
+
+    def visit(node: Node) -> Node:
+        nonlocal count
+        if node["t"] in ("Para", "Plain", "Header"):
+            count += 1
+            mark = {"t": "Span", "c": [[f"{name}_{count}", [], []], []]}
+            if node["t"] == "Header":
+                return {"t": "Header", "c": [node["c"][0], node["c"][1], [mark, *node["c"][2]]]}
+            return {"t": node["t"], "c": [mark, *node["c"]]}
+        return node
+
+    result: list[Node] = ast.walk(blocks, visit)
     return result
 
 
