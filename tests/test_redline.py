@@ -154,6 +154,16 @@ def test_unknown_revision_is_one_line(plans: Repo, cli: Cli, revision: str, mess
     assert not (plans.root / "out").exists()
 
 
+def test_a_revision_with_invalid_frontmatter(plans: Repo, cli: Cli) -> None:
+    plans.write("op1.md", example().replace("status: approved", "status: bogus"))
+    plans.commit("a broken status", "2026-09-16")
+    plans.write("op1.md", example())
+    result = cli("render", "op1.md", "--redline", "HEAD", "--to", "html", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("opplan: error: op1.md: cannot compare with HEAD: line 7 ")
+    assert "'bogus' is not allowed" in result.stderr and "opplan lint" not in result.stderr
+
+
 def test_file_not_in_revision(plans: Repo, cli: Cli) -> None:
     plans.write("new.md", example())
     plans.commit("a new plan", "2026-09-20")

@@ -20,7 +20,7 @@ from opplan.collab import git
 from opplan.config.model import Config
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
-from opplan.errors import UsageError
+from opplan.errors import DocumentError, UsageError
 from opplan.render import pandoc, redline_diff, redline_marks, tables
 from opplan.render.prepare import Prepared, prepare
 
@@ -80,9 +80,16 @@ def load(path: Path, revision: str, config: Config) -> Redline:
         text = frontmatter.decode(revision, read_bytes(other))
     else:
         text = _at_revision(path, revision)
-    old = load_text(f"{path} at {revision}", text, config.lint.appendix_titles)
+    try:
+        old = prepare(load_text(f"{path} at {revision}", text, config.lint.appendix_titles), config)
+    except DocumentError as err:
+        reason = err.message.removesuffix("; run 'opplan lint' and fix it")
+        raise UsageError(
+            f"cannot compare with {revision}: line {err.line} of that version: {reason}; "
+            "name a revision whose frontmatter is valid"
+        ) from None
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return Redline(revision, prepare(old, config), f"opplan (since {revision})", now)
+    return Redline(revision, old, f"opplan (since {revision})", now)
 
 
 def _at_revision(path: Path, revision: str) -> str:
