@@ -711,6 +711,16 @@ def render(
             metavar="FILE",
         ),
     ] = None,
+    redline: Annotated[
+        str | None,
+        typer.Option(
+            "--redline",
+            help="Mark the changes since REV (a git revision, or another file): tracked "
+            "changes in docx, coloured insertions, deletions and change bars in PDF and "
+            "HTML, a summary per section at the top. Outputs are named NAME-redline.FORMAT.",
+            metavar="REV",
+        ),
+    ] = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Render documents to review-ready PDF, docx and HTML.
@@ -725,7 +735,80 @@ def render(
 
     _call(
         lambda: command.run(
-            paths, to=to, output_dir=output_dir, packet_file=packet, config_file=config_file
+            paths,
+            to=to,
+            output_dir=output_dir,
+            packet_file=packet,
+            config_file=config_file,
+            since=redline,
+        )
+    )
+
+
+review_app = typer.Typer(
+    help="Bring reviewers' comments from a reviewed docx or PDF back into the plan.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("import")
+def review_import(
+    reviewed: Annotated[
+        Path,
+        typer.Argument(
+            help="The docx (rendered by opplan, then commented on in Word or LibreOffice) "
+            "or the PDF (annotated in a PDF reader) that came back from review.",
+            show_default=False,
+            metavar="REVIEWED",
+        ),
+    ],
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="The plan the file was rendered from (default for a docx: the path in its "
+            "opplan fingerprint, in the current repository; needed for a PDF).",
+            metavar="FILE",
+        ),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="Add each remark as an open review_actions entry (owner: the reviewer) "
+            "of this OP2; nothing else in the file changes, entries already there are skipped.",
+            metavar="OP2",
+        ),
+    ] = None,
+    show_actions: Annotated[
+        bool,
+        typer.Option("--actions", help="Print the remarks as review_actions YAML entries."),
+    ] = False,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="text or json.", metavar="FORMAT"),
+    ] = "text",
+) -> None:
+    """List reviewers' comments and tracked changes as path:line: comment (author).
+
+    Each is placed at the plan's source line through the bookmarks opplan leaves
+    in the docx it renders (a comment on a frontmatter table cell at that field);
+    PDF highlights and notes are placed by the text under them. A docx rendered
+    from an earlier revision is mapped to the file as it is now. Remarks that
+    cannot be placed are listed after the others. Exits 0, or 2 for a file opplan
+    did not render or cannot read.
+    """
+    from opplan.commands import review as command
+
+    _call(
+        lambda: command.run(
+            reviewed,
+            plan=plan,
+            into=into,
+            show_actions=show_actions,
+            output_format=output_format,
         )
     )
 

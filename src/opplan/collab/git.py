@@ -118,6 +118,12 @@ def read(root: Path, revision: str | None, path: str) -> bytes:
     return _git(root, "cat-file", "blob", f"{revision}:{path}").stdout
 
 
+def blob(root: Path, sha: str) -> bytes | None:
+    """The bytes of a blob by its ID, or None when the repository does not have it."""
+    done = _git(root, "cat-file", "blob", sha, check=False)
+    return done.stdout if done.returncode == 0 else None
+
+
 def last_commits(root: Path, paths: Sequence[str]) -> dict[str, Commit]:
     """The last commit of each of these files (files never committed are left out)."""
     if not paths:

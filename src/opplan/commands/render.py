@@ -25,7 +25,7 @@ from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import write_atomic
 from opplan.lint import discovery
 from opplan.names import nearest
-from opplan.render import packet
+from opplan.render import packet, redline
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
 
@@ -39,6 +39,7 @@ def run(
     output_dir: Path | None = None,
     packet_file: Path | None = None,
     config_file: Path | None = None,
+    since: str | None = None,
 ) -> ExitCode:
     settings = config.load(config_file)
     files = documents(paths, settings)
@@ -46,12 +47,16 @@ def run(
         sys.stderr.write(discovery.no_plans_notice(settings))
         return ExitCode.OK
     if packet_file is not None:
-        return _packet(files, packet_file, settings)
+        return _packet(files, packet_file, settings, since)
     formats = parse_formats(to) if to else settings.render.formats
     folder = output_dir or settings.root / settings.render.output_dir
-    targets = _targets(files, formats, folder)
+    targets = _targets(files, formats, folder, "-redline" if since else "")
     results = _parallel(
-        files, lambda path: render(_load(path, settings), settings, formats), settings
+        files,
+        lambda path: render(
+            _load(path, settings), settings, formats, _redline(path, since, settings)
+        ),
+        settings,
     )
     code = ExitCode.OK
     done: list[Rendered] = []
@@ -107,12 +112,12 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def _targets(
-    files: Sequence[Path], formats: Sequence[str], folder: Path
+    files: Sequence[Path], formats: Sequence[str], folder: Path, suffix: str = ""
 ) -> dict[Path, dict[str, Path]]:
     targets: dict[Path, dict[str, Path]] = {}
     owners: dict[Path, Path] = {}
     for path in files:
-        targets[path] = {fmt: folder / f"{path.stem}.{fmt}" for fmt in formats}
+        targets[path] = {fmt: folder / f"{path.stem}{suffix}.{fmt}" for fmt in formats}
         for target in targets[path].values():
             if target in owners:
                 raise UsageError(
@@ -132,6 +137,11 @@ def _write(path: Path, data: bytes) -> None:
 
 def _load(path: Path, settings: Config) -> document.Document:
     return document.load(path, settings.lint.appendix_titles)
+
+
+def _redline(path: Path, since: str | None, settings: Config) -> redline.Redline | None:
+    """The version of `path` a redline compares with, when one is asked for."""
+    return redline.load(path, since, settings) if since else None
 
 
 def _report(path: Path, err: OpplanError) -> ExitCode:
@@ -196,8 +206,15 @@ def _summary(
     Console(width=width, highlight=False).print(table)
 
 
-def _packet(files: Sequence[Path], target: Path, settings: Config) -> ExitCode:
-    results = _parallel(files, lambda path: prepare(_load(path, settings), settings), settings)
+def _packet(
+    files: Sequence[Path], target: Path, settings: Config, since: str | None = None
+) -> ExitCode:
+    def prepared_for_packet(path: Path) -> Prepared:
+        prepared = prepare(_load(path, settings), settings)
+        old = _redline(path, since, settings)
+        return old.marked(prepared).for_format("pdf") if old else prepared
+
+    results = _parallel(files, prepared_for_packet, settings)
     failures = [
         (path, r) for path, r in zip(files, results, strict=True) if isinstance(r, OpplanError)
     ]

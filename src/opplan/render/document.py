@@ -9,8 +9,9 @@ from opplan import pages
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
-from opplan.render import docx, exact, html
+from opplan.render import docx, exact, fingerprint, html, redline_docx
 from opplan.render.prepare import Prepared, prepare
+from opplan.render.redline import Redline
 from opplan.render.typeset import typeset
 
 FORMATS = ("pdf", "docx", "html")
@@ -30,18 +31,27 @@ class Rendered:
     warnings: tuple[str, ...]
 
 
-def render(doc: Document, config: Config, formats: Sequence[str]) -> Rendered:
-    """Every output of `doc` in `formats`; nothing is written here."""
+def render(
+    doc: Document, config: Config, formats: Sequence[str], since: Redline | None = None
+) -> Rendered:
+    """Every output of `doc` in `formats` (redlined `since` an older version); nothing is
+    written here."""
     prepared = prepare(doc, config)
+    marked = since.marked(prepared) if since else None
     outputs: dict[str, bytes] = {}
     counted: PageCount | None = None
     for fmt in formats:
+        item = marked.for_format(fmt) if marked else prepared
         if fmt == "pdf":
-            data, counted = typeset(prepared, config, config.page)
-            exact.store(config, exact.cache_key(doc, config.page, config), counted)
+            data, counted = typeset(item, config, config.page)
+            if not marked:  # a redline's pages are not the document's
+                exact.store(config, exact.cache_key(doc, config.page, config), counted)
             outputs["pdf"] = data or b""
         else:
-            outputs[fmt] = WRITERS[fmt](prepared, config)
+            item = fingerprint.anchored(item) if fmt == "docx" else item
+            outputs[fmt] = WRITERS[fmt](item, config)
+    if marked and "docx" in outputs:
+        outputs["docx"] = redline_docx.finish(outputs["docx"])
     if counted is None:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)

@@ -1,0 +1,164 @@
+"""`opplan review import`: reviewers' comments from a docx or PDF, placed in the plan.
+
+Prints `path:line: comment (author)` for each remark, then the ones it could
+not place; with `--into OP2` adds each as an open `review_actions` entry of that
+OP2, with `--actions` prints those entries as YAML instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from opplan.collab import git
+from opplan.document.frontmatter import decode
+from opplan.document.loader import Document, load, load_text, read_bytes
+from opplan.errors import ExitCode, UsageError
+from opplan.render import fingerprint
+from opplan.review import actions, docx_remarks, pdf_remarks
+from opplan.review.place import place
+from opplan.review.remark import Placed
+
+FORMATS = ("text", "json")
+
+
+def run(
+    reviewed: Path,
+    *,
+    plan: Path | None = None,
+    into: Path | None = None,
+    show_actions: bool = False,
+    output_format: str = "text",
+) -> ExitCode:
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format {output_format!r} for --format; use {', '.join(FORMATS)}")
+    data = read_bytes(reviewed)
+    if reviewed.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
+        if plan is None:
+            raise UsageError(
+                f"{reviewed}: name the plan the PDF was rendered from with --plan, "
+                "e.g. --plan plans/op1.md"
+            )
+        current = load(plan)
+        remarks = pdf_remarks.remarks(data, str(reviewed))
+        placed = place(remarks, current, current)
+        source = str(plan)
+    else:
+        zipped = docx_remarks.open_docx(data, str(reviewed))
+        rendered, current, source = _versions(reviewed, docx_remarks.properties(zipped), plan)
+        placed = place(docx_remarks.remarks(zipped, str(reviewed)), rendered, current)
+    if not placed:
+        sys.stderr.write(f"{reviewed}: no comments, notes or tracked changes by reviewers\n")
+    entries = actions.entries(placed, source)
+    if into is not None:
+        op2 = load(into)
+        _check_revises(op2, into, Path(source))
+        text, added = actions.add(op2, entries)
+        if added:
+            actions.write(into, text)
+        sys.stderr.write(
+            f"{into}: {added} review action{'s' if added != 1 else ''} added"
+            f"{f', {len(entries) - added} already there' if len(entries) > added else ''}\n"
+        )
+    if show_actions:
+        sys.stdout.write(actions.as_yaml(entries, 0) if entries else "")
+    elif output_format == "json":
+        sys.stdout.write(json.dumps([_record(item, source) for item in placed], indent=2) + "\n")
+    else:
+        _print(placed, source)
+    return ExitCode.OK
+
+
+def _check_revises(op2: Document, into: Path, plan: Path) -> None:
+    """The OP2 must name the reviewed plan as its `op1`, if it names one."""
+    linked = op2.meta.get("op1")
+    if isinstance(linked, str) and (into.parent / linked).resolve() != plan.resolve():
+        raise UsageError(
+            f"{into} revises {linked}, not {plan}; name the OP2 whose 'op1' is the reviewed plan"
+        )
+
+
+def _versions(
+    reviewed: Path, props: dict[str, str], plan: Path | None
+) -> tuple[Document, Document, str]:
+    """The plan as it was rendered, as it is now, and its path as the user sees it."""
+    if fingerprint.BLOB not in props:
+        raise UsageError(
+            f"{reviewed} was not rendered by opplan (it has no opplan fingerprint); render the "
+            "plan with 'opplan render PLAN --to docx' and have reviewers comment on that file"
+        )
+    path = plan or _located(props.get(fingerprint.SOURCE, ""))
+    current = load(path)
+    if fingerprint.blob_id(current.text.encode("utf-8")) == props[fingerprint.BLOB]:
+        return current, current, str(path)
+    commit = props.get(fingerprint.COMMIT, "")[:10] or "unknown"
+    old = _blob(path, props[fingerprint.BLOB])
+    if old is None:
+        raise UsageError(
+            f"{reviewed} was rendered from another revision of {path} (commit {commit}) that "
+            "this repository does not have; fetch that commit, or import where it was rendered"
+        )
+    sys.stderr.write(
+        f"{reviewed}: rendered from an earlier revision of {path} (commit {commit}); "
+        "lines are those of the file as it is now\n"
+    )
+    return load_text(str(path), old), current, str(path)
+
+
+def _located(source: str) -> Path:
+    """The plan named by the fingerprint, in the repository of the current folder."""
+    if not source:
+        raise UsageError("the fingerprint names no plan; name it with --plan")
+    try:
+        root = git.toplevel(Path.cwd())
+    except UsageError:
+        root = Path.cwd()
+    found = root / source
+    if not found.is_file():
+        raise UsageError(
+            f"the reviewed file was rendered from {source}, which is not in {root}; "
+            "run this in that repository or name the plan with --plan"
+        )
+    here = Path.cwd().resolve()
+    return found.resolve().relative_to(here) if found.resolve().is_relative_to(here) else found
+
+
+def _blob(path: Path, blob: str) -> str | None:
+    """The text of a git blob of the plan's repository, if git has it."""
+    try:
+        root = git.toplevel(path.resolve().parent)
+    except UsageError:
+        return None
+    done = git.blob(root, blob)
+    return None if done is None else decode(str(path), done)
+
+
+def _print(placed: list[Placed], source: str) -> None:
+    unplaced = [item for item in placed if item.line is None]
+    for item in placed:
+        if item.line is not None:
+            where = f"{item.field}: " if item.field else ""
+            sys.stdout.write(
+                f"{source}:{item.line}: {where}{item.remark.message} ({item.remark.author})\n"
+            )
+    if unplaced:
+        sys.stdout.write(f"{source}: {len(unplaced)} not placed:\n")
+        for item in unplaced:
+            on = f" on “{item.remark.anchor}”" if item.remark.anchor else ""
+            sys.stdout.write(f"  {item.remark.message} ({item.remark.author}){on}: {item.reason}\n")
+
+
+def _record(item: Placed, source: str) -> dict[str, object]:
+    remark = item.remark
+    return {
+        "path": source,
+        "line": item.line,
+        "section": item.section,
+        "field": item.field,
+        "kind": remark.kind,
+        "author": remark.author,
+        "text": remark.text,
+        "anchor": remark.anchor,
+        "reason": item.reason or None,
+    }
