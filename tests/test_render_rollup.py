@@ -78,7 +78,8 @@ def test_pdf_has_the_title_block_the_tables_and_the_chart(made: tuple[Path, Rend
 def test_docx_has_the_tables_and_the_chart_as_an_image(made: tuple[Path, Rendered]) -> None:
     doc = word(made[1].outputs["docx"])
     headers = [[cell.text for cell in table.rows[0].cells] for table in doc.tables]
-    assert headers[0][:2] == ["Team", "Plan"] and "Headcount asked" in headers[0]
+    # The teams' table is two: who and which plan, then the headcount and the asks.
+    assert headers[0][:2] == ["Team", "Plan"] and "Headcount asked" in headers[1]
     assert ["Team", "Kind", "Amount", "What", "By"] in headers
     names = {row.cells[0].text for row in doc.tables[0].rows[1:]}
     assert set(ASKED) <= names

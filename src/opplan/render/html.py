@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from opplan import templating
 from opplan.config.model import Config
-from opplan.render import chart_image, marks, pandoc
+from opplan.render import chart_image, layout, marks, pandoc
 from opplan.render.prepare import Prepared, embed_images
 
 
 def render(prepared: Prepared, config: Config) -> bytes:
-    tree = embed_images(marks.dropped(chart_image.drawn(prepared, config, "html")))
+    tree = layout.fitted(chart_image.drawn(prepared, config, "html"), config.page)
+    tree = embed_images(marks.dropped(tree))
     body = pandoc.write(tree, "html5", prepared.name).decode("utf-8")
     page = templating.render(
         config,

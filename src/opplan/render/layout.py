@@ -1,0 +1,133 @@
+"""Table column widths from the content, for every writer.
+
+A pipe table's widths come from the lengths of its dashes, which say little about
+what is in the cells: a name column gets too narrow and wraps ("Payments Plat- /
+form"), a long text column too wide. Here each column gets the widths a browser's
+automatic table layout would give it: at least its longest word (so no word is
+broken inside a cell), and the room left shared by how long its lines would be
+unbroken. The widths are estimated from character counts in ems, which is close
+enough for fractions of the text width; they become the table's column
+specifications, which pandoc writes as typst column widths, docx grid columns
+and HTML `<col>` widths.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from opplan.config.model import Page
+from opplan.pages import PAPER_INCHES
+from opplan.render import ast
+from opplan.render.ast import Node
+
+TABLE_SIZE = 0.84  # table text, relative to the body text (style.typ.j2)
+PADDING = 0.8  # ems of cell padding, left and right together
+CHAR = 0.5  # the width of an average character, in ems
+CODE_CHAR = 0.6  # a monospaced character
+HEADER = 1.08  # bold header text is a little wider
+SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
+# Where a line may break inside a word: after a slash, or a hyphen before a letter
+# (not inside a date or a number, where the line breakers keep the word whole).
+BREAK_AFTER = re.compile(r"(?<=/)|(?<=-)(?=[^\W\d_])")
+
+
+def fitted(tree: dict[str, Any], page: Page) -> dict[str, Any]:
+    """The AST with every table's column widths set from its content."""
+    available = _available(page)
+
+    def visit(node: Node) -> Node:
+        if node["t"] == "Table":
+            node["c"][2] = _colspecs(node, available)
+        return node
+
+    return {**tree, "blocks": ast.walk(tree["blocks"], visit)}
+
+
+def widths(columns: list[tuple[float, float]], available: float) -> list[float]:
+    """Each column's share of the width, from its (narrowest, widest) content in ems.
+
+    A column of short cells (names, IDs, statuses, dates, amounts) is kept unbroken
+    when the table has room for that.
+    """
+    highs = [max(low, high) for low, high in columns]
+    lows = [high if high <= SHORT else low for (low, _), high in zip(columns, highs, strict=True)]
+    if sum(lows) >= available:
+        lows = [low for low, _ in columns]
+    if sum(highs) <= available:
+        chosen = highs  # everything fits unbroken: share the room by content
+    elif sum(lows) < available:
+        spare = (available - sum(lows)) / (sum(highs) - sum(lows))
+        chosen = [low + (high - low) * spare for low, high in zip(lows, highs, strict=True)]
+    else:
+        chosen = lows  # even the longest words do not fit: keep their proportions
+    total = sum(chosen) or 1.0
+    return [round(width / total, 4) for width in chosen]
+
+
+def _available(page: Page) -> float:
+    """The text width in ems of table text."""
+    inches = PAPER_INCHES[page.paper][0] - 2 * page.margin
+    return inches * 72 / (page.font_size * TABLE_SIZE)
+
+
+def _colspecs(table: Node, available: float) -> list[Any]:
+    specs: list[Any] = table["c"][2]
+    columns = [(0.0, 0.0)] * len(specs)
+    head, bodies, foot = table["c"][3], table["c"][4], table["c"][5]
+    rows = [(row, HEADER) for row in head[1]]
+    for body in bodies:
+        rows += [(row, 1.0) for row in (*body[2], *body[3])]
+    rows += [(row, 1.0) for row in foot[1]]
+    for row, scale in rows:
+        column = 0
+        for cell in row[1]:
+            span = cell[3]
+            if span == 1 and column < len(columns):
+                low, high = _measure(cell[4], scale)
+                if scale == HEADER:  # a header may take two lines
+                    high = max(low, high / 2)
+                old_low, old_high = columns[column]
+                columns[column] = (max(old_low, low), max(old_high, high))
+            column += span
+    shares = widths([(low + PADDING, high + PADDING) for low, high in columns], available)
+    return [
+        [spec[0], {"t": "ColWidth", "c": share}] for spec, share in zip(specs, shares, strict=True)
+    ]
+
+
+def _measure(blocks: list[Any], scale: float) -> tuple[float, float]:
+    """The cell's longest word and longest unbroken line, in ems."""
+    words: list[float] = [0.0]
+    lines: list[float] = [0.0]
+
+    def add(text: str, char: float) -> None:
+        for index, part in enumerate(re.split(r"(\s+)", text)):
+            if index % 2:
+                words.append(0.0)
+                lines[-1] += char * scale
+                continue
+            pieces = BREAK_AFTER.split(part)
+            for number, piece in enumerate(pieces):
+                if number:
+                    words.append(0.0)
+                words[-1] += len(piece) * char * scale
+            lines[-1] += len(part) * char * scale
+
+    def visit(node: Node) -> Node:
+        kind = node["t"]
+        if kind == "Str":
+            add(node["c"], CHAR)
+        elif kind == "Code":
+            add(node["c"][1], CODE_CHAR)
+        elif kind == "Space":
+            add(" ", CHAR)
+        elif kind in ("SoftBreak",):
+            add(" ", CHAR)
+        elif kind in ("LineBreak", "Para", "Plain"):
+            lines.append(0.0)
+            words.append(0.0)
+        return node
+
+    ast.walk(blocks, visit)
+    return max(words), max(lines)
