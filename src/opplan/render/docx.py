@@ -37,7 +37,7 @@ def reference(config: Config) -> Path:
 
 
 def render(prepared: Prepared, config: Config) -> bytes:
-    tree = layout.fitted(chart_image.drawn(prepared, config, "docx"), config.page)
+    tree = layout.fitted(chart_image.drawn(prepared, config, "docx"), config.page, layout.DOCX)
     tree = embed_images(marks.for_docx(tree, config.render.appendix_new_page))
     ref = reference(config)
     data = pandoc.write(tree, "docx", prepared.name, "--reference-doc", str(ref))

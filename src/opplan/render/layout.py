@@ -14,17 +14,28 @@ and HTML `<col>` widths.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from opplan.config.model import Page
 from opplan.pages import PAPER_INCHES
 from opplan.render import ast
 from opplan.render.ast import Node
 
-TABLE_SIZE = 0.84  # table text, relative to the body text (style.typ.j2)
-PADDING = 0.8  # ems of cell padding, left and right together
-CHAR = 0.5  # the width of an average character, in ems
-CODE_CHAR = 0.6  # a monospaced character
+
+class Metrics(NamedTuple):
+    """How wide table text sets in one writer, in ems of its table text."""
+
+    size: float  # the table text's size, relative to the body text
+    char: float  # an average character
+    code_char: float  # a monospaced character
+    padding: float  # a cell's padding, left and right together
+
+
+# typst: Libertinus Serif at 0.84 of the body size (style.typ.j2).
+TYPST = Metrics(size=0.84, char=0.5, code_char=0.6, padding=0.8)
+# docx: 9.5 pt Calibri in Word; LibreOffice without Calibri sets a wider sans
+# (DejaVu Sans), so the widths leave room for that.
+DOCX = Metrics(size=9.5 / 11, char=0.6, code_char=0.62, padding=1.2)
 HEADER = 1.08  # bold header text is a little wider
 SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
 # Where a line may break inside a word: after a slash, or a hyphen before a letter
@@ -32,13 +43,14 @@ SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
 BREAK_AFTER = re.compile(r"(?<=/)|(?<=-)(?=[^\W\d_])")
 
 
-def fitted(tree: dict[str, Any], page: Page) -> dict[str, Any]:
+def fitted(tree: dict[str, Any], page: Page, metrics: Metrics = TYPST) -> dict[str, Any]:
     """The AST with every table's column widths set from its content."""
-    available = _available(page)
+    inches = PAPER_INCHES[page.paper][0] - 2 * page.margin
+    available = inches * 72 / (page.font_size * metrics.size)
 
     def visit(node: Node) -> Node:
         if node["t"] == "Table":
-            node["c"][2] = _colspecs(node, available)
+            node["c"][2] = _colspecs(node, available, metrics)
         return node
 
     return {**tree, "blocks": ast.walk(tree["blocks"], visit)}
@@ -65,13 +77,7 @@ def widths(columns: list[tuple[float, float]], available: float) -> list[float]:
     return [round(width / total, 4) for width in chosen]
 
 
-def _available(page: Page) -> float:
-    """The text width in ems of table text."""
-    inches = PAPER_INCHES[page.paper][0] - 2 * page.margin
-    return inches * 72 / (page.font_size * TABLE_SIZE)
-
-
-def _colspecs(table: Node, available: float) -> list[Any]:
+def _colspecs(table: Node, available: float, metrics: Metrics) -> list[Any]:
     specs: list[Any] = table["c"][2]
     columns = [(0.0, 0.0)] * len(specs)
     head, bodies, foot = table["c"][3], table["c"][4], table["c"][5]
@@ -84,19 +90,20 @@ def _colspecs(table: Node, available: float) -> list[Any]:
         for cell in row[1]:
             span = cell[3]
             if span == 1 and column < len(columns):
-                low, high = _measure(cell[4], scale)
+                low, high = _measure(cell[4], scale, metrics)
                 if scale == HEADER:  # a header may take two lines
                     high = max(low, high / 2)
                 old_low, old_high = columns[column]
                 columns[column] = (max(old_low, low), max(old_high, high))
             column += span
-    shares = widths([(low + PADDING, high + PADDING) for low, high in columns], available)
+    pad = metrics.padding
+    shares = widths([(low + pad, high + pad) for low, high in columns], available)
     return [
         [spec[0], {"t": "ColWidth", "c": share}] for spec, share in zip(specs, shares, strict=True)
     ]
 
 
-def _measure(blocks: list[Any], scale: float) -> tuple[float, float]:
+def _measure(blocks: list[Any], scale: float, metrics: Metrics) -> tuple[float, float]:
     """The cell's longest word and longest unbroken line, in ems."""
     words: list[float] = [0.0]
     lines: list[float] = [0.0]
@@ -117,13 +124,11 @@ def _measure(blocks: list[Any], scale: float) -> tuple[float, float]:
     def visit(node: Node) -> Node:
         kind = node["t"]
         if kind == "Str":
-            add(node["c"], CHAR)
+            add(node["c"], metrics.char)
         elif kind == "Code":
-            add(node["c"][1], CODE_CHAR)
-        elif kind == "Space":
-            add(" ", CHAR)
-        elif kind in ("SoftBreak",):
-            add(" ", CHAR)
+            add(node["c"][1], metrics.code_char)
+        elif kind in ("Space", "SoftBreak"):
+            add(" ", metrics.char)
         elif kind in ("LineBreak", "Para", "Plain"):
             lines.append(0.0)
             words.append(0.0)
