@@ -8,6 +8,7 @@ written, not when it was rendered, and two renders of one document match.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -79,4 +80,16 @@ def of(model: DocumentBase) -> Metadata:
         authors=tuple(model.owners),
         keywords=tuple(dict.fromkeys(k for k in keywords if k)),
         date=model.date,
+    )
+
+
+def of_packet(title: str, models: Sequence[DocumentBase]) -> Metadata:
+    """The metadata of a packet: every document's owners and teams."""
+    teams = dict.fromkeys(model.team for model in models)
+    return Metadata(
+        title=title,
+        subject=f"{len(models)} documents: " + "; ".join(model.title for model in models),
+        authors=tuple(dict.fromkeys(owner for model in models for owner in model.owners)),
+        keywords=("review packet", *teams),
+        date=max((model.date for model in models if model.date), default=None),
     )

@@ -24,7 +24,7 @@ def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -
     if index:
         tree = marks.prefix_ids(tree, f"d{index}-")
     body = pdf.markup(tree, prepared.name)
-    return pdf.TypstDocument(index, prepared.header, prepared.draft, body)
+    return pdf.TypstDocument(index, prepared.header, prepared.draft, body, prepared.model.title)
 
 
 def literal_dashes(tree: dict[str, Any]) -> dict[str, Any]:
