@@ -168,7 +168,7 @@ def _format_table(table: ET.Element) -> None:
         _set(ET.SubElement(borders, w(side)), val="single", sz=size, space="0", color=color)
     margins = _child(properties, "tblCellMar", TABLE_ORDER)
     margins.clear()
-    for side, width in (("top", "40"), ("left", "80"), ("bottom", "40"), ("right", "80")):
+    for side, width in (("top", "20"), ("left", "80"), ("bottom", "20"), ("right", "80")):
         _set(ET.SubElement(margins, w(side)), w=width, type="dxa")
     for row in table.findall(w("tr")):  # this table's rows, not a nested table's
         row_properties = _child(row, "trPr", ("tblPrEx", "trPr"))
