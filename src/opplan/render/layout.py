@@ -37,6 +37,7 @@ TYPST = Metrics(size=0.84, char=0.5, code_char=0.6, padding=0.8)
 # (DejaVu Sans), so the widths leave room for that.
 DOCX = Metrics(size=9.5 / 11, char=0.6, code_char=0.62, padding=1.2)
 HEADER = 1.08  # bold header text is a little wider
+NAME_WORDS = 3  # an item of a comma-separated list this short is a name
 SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
 # Where a line may break inside a word: after a slash, or a hyphen before a letter
 # (not inside a date or a number, where the line breakers keep the word whole).
@@ -135,4 +136,13 @@ def _measure(blocks: list[Any], scale: float, metrics: Metrics) -> tuple[float, 
         return node
 
     ast.walk(blocks, visit)
-    return max(words), max(lines)
+    return max(max(words), _longest_item(ast.text(blocks), metrics.char * scale)), max(lines)
+
+
+def _longest_item(text: str, char: float) -> float:
+    """The longest item of a list of names ("Wei Zhang, Rafael Ortiz"), which is best
+    kept on one line; 0 when the text is not such a list."""
+    items = [item.strip() for item in text.split(",")]
+    if len(items) < 2 or any(len(item.split()) > NAME_WORDS for item in items):
+        return 0.0
+    return max(len(item) + 1 for item in items) * char
