@@ -3,6 +3,7 @@ and a packet: no text errors, tables that never hyphenate, metadata, bookmarks."
 
 from __future__ import annotations
 
+import base64
 import io
 import itertools
 import re
@@ -15,6 +16,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.run import Run
+from fontTools.ttLib import TTFont
 
 from conftest import EXAMPLES
 from opplan import config, document
@@ -219,3 +221,31 @@ def test_a_packet_has_one_bookmark_per_document_with_its_sections_below(
         assert f"{title} · page 1 of {own} · packet page {start} of {len(texts)}" in first
         row = next(line for line in cover.splitlines() if title in line)
         assert str(start) in row.split()
+
+
+def test_html_prints_on_the_pdfs_page_in_the_pdfs_fonts(outputs: dict[str, Rendered]) -> None:
+    result = outputs["op1-payments-platform"]
+    page = settings(Path(result.path).parents[2]).page
+    html = result.outputs["html"].decode("utf-8")
+    size = "A4" if page.paper == "a4" else "letter"
+    assert f"size: {size};" in html and f"margin: {page.margin}in;" in html
+    assert '@top-left { content: "Payments Platform · OP1 2027 · Approved"' in html
+    assert 'counter(page) " of " counter(pages)' in html
+    faces = re.findall(
+        r'font-family: "([^"]+)"; font-weight: (\w+); font-style: (\w+); '
+        r"src: url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)",
+        html,
+    )
+    assert [(family, weight, style) for family, weight, style, _ in faces] == [
+        ("Libertinus Serif", "normal", "normal"),
+        ("Libertinus Serif", "bold", "normal"),
+        ("Libertinus Serif", "normal", "italic"),
+        ("Libertinus Serif", "bold", "italic"),
+        ("DejaVu Sans Mono", "normal", "normal"),
+    ]
+    visible = {ch for ch in text_of("html", result.outputs["html"]) if not ch.isspace()}
+    for family, *_, data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert font.flavor == "woff" and family in font["name"].getDebugName(1)
+        assert visible <= {chr(code) for code in font.getBestCmap()}
+    assert len(html) < 400_000  # subset to the page's characters, not whole fonts

@@ -136,7 +136,7 @@ def _measure(blocks: list[Any], scale: float, metrics: Metrics) -> tuple[float, 
         return node
 
     ast.walk(blocks, visit)
-    return max(max(words), _longest_item(ast.text(blocks), metrics.char * scale)), max(lines)
+    return max(*words, _longest_item(ast.text(blocks), metrics.char * scale)), max(lines)
 
 
 def _longest_item(text: str, char: float) -> float:
