@@ -33,9 +33,9 @@ class Metrics(NamedTuple):
 
 # typst: Libertinus Serif at 0.84 of the body size (style.typ.j2).
 TYPST = Metrics(size=0.84, char=0.5, code_char=0.6, padding=0.8)
-# docx: 9.5 pt Calibri in Word; LibreOffice without Calibri sets a wider sans
-# (DejaVu Sans), so the widths leave room for that.
-DOCX = Metrics(size=9.5 / 11, char=0.6, code_char=0.62, padding=1.2)
+# docx: 9.5 pt Calibri in Word, or Carlito (the same widths) in LibreOffice, with a
+# margin for a wider stand-in where neither is installed.
+DOCX = Metrics(size=9.5 / 11, char=0.55, code_char=0.62, padding=1.1)
 HEADER = 1.08  # bold header text is a little wider
 NAME_WORDS = 3  # an item of a comma-separated list this short is a name
 SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
