@@ -14,6 +14,7 @@ and HTML `<col>` widths.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from opplan.config.model import Page
@@ -38,6 +39,8 @@ TYPST = Metrics(size=0.84, char=0.5, code_char=0.6, padding=0.8)
 DOCX = Metrics(size=9.5 / 11, char=0.55, code_char=0.62, padding=1.1)
 HEADER = 1.08  # bold header text is a little wider
 NAME_WORDS = 3  # an item of a comma-separated list this short is a name
+LINE_PITCH = 1.45  # ems from one line of table text to the next
+TALL = 0.8  # a row taller than this share of the page may break
 SHORT = 12.0  # ems: a column whose longest cell is this short does not wrap
 # Where a line may break inside a word: after a slash, or a hyphen before a letter
 # (not inside a date or a number, where the line breakers keep the word whole).
@@ -146,3 +149,50 @@ def _longest_item(text: str, char: float) -> float:
     if len(items) < 2 or any(len(item.split()) > NAME_WORDS for item in items):
         return 0.0
     return max(len(item) + 1 for item in items) * char
+
+
+def tall_rows_breakable(
+    tree: dict[str, Any], page: Page, metrics: Metrics = TYPST
+) -> dict[str, Any]:
+    """Rows too tall to keep whole on a page allowed to break (typst cells keep rows
+    whole otherwise, and a row taller than a page would run off it)."""
+    inches = PAPER_INCHES[page.paper]
+    em = page.font_size * metrics.size / 72  # inches
+    width, height = (inches[0] - 2 * page.margin) / em, (inches[1] - 2 * page.margin) / em
+
+    def visit(node: Node) -> Node:
+        if node["t"] != "Table":
+            return node
+        shares = [spec[1].get("c", 0.0) for spec in node["c"][2]]
+        for body in node["c"][4]:
+            for row in body[3]:
+                lines = max(
+                    (
+                        _lines(cell[4], shares[i] * width - metrics.padding, metrics)
+                        for i, cell in _placed(row)
+                    ),
+                    default=0.0,
+                )
+                if lines * LINE_PITCH > TALL * height:
+                    for cell in row[1]:
+                        cell[0] = [
+                            cell[0][0],
+                            cell[0][1],
+                            [*cell[0][2], ["typst:breakable", "true"]],
+                        ]
+        return node
+
+    return {**tree, "blocks": ast.walk(tree["blocks"], visit)}
+
+
+def _placed(row: list[Any]) -> Iterator[tuple[int, Any]]:
+    column = 0
+    for cell in row[1]:
+        yield column, cell
+        column += cell[3]
+
+
+def _lines(blocks: list[Any], width: float, metrics: Metrics) -> float:
+    """About how many lines a cell's text takes in a column `width` ems wide."""
+    paragraphs = [ast.text(block.get("c", [])) for block in blocks if isinstance(block, dict)]
+    return sum(max(1.0, len(text) * metrics.char / max(width, 1.0)) for text in paragraphs if text)

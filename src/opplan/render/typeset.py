@@ -18,7 +18,8 @@ TYPST_DASH = re.compile(r"-(?=[-?])")  # a hyphen that typst would join with the
 def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -> pdf.TypstDocument:
     """The document's part of a typst source, with ids made unique by `index` in a packet."""
     tree = chart_image.drawn(prepared, config, "typst")
-    tree = literal_dashes(layout.fitted(tree, config.page))
+    tree = layout.tall_rows_breakable(layout.fitted(tree, config.page), config.page)
+    tree = literal_dashes(tree)
     tree = marks.for_typst(tree, index, config.render.appendix_new_page)
     tree = rooted_images(tree, root)
     if index:
