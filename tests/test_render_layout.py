@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 
+from conftest import EXAMPLES
 from opplan.config.model import Page
 from opplan.pages import PAPER_INCHES
 from opplan.render import ast, layout, pandoc
+from render_helpers import rendered, settings, word
 
 PAGE = Page()
 
@@ -60,3 +64,15 @@ def test_a_row_taller_than_a_page_may_break_and_others_stay_whole() -> None:
     typst = pandoc.write(layout.tall_rows_breakable(fitted, PAGE), "typst", "test").decode()
     assert typst.count("table.cell(breakable: true)") == 2  # both cells of the tall row
     assert "table.cell(breakable: true)[short]" not in typst
+
+
+def test_a_docx_row_taller_than_a_page_may_split_and_others_may_not(tmp_path: Path) -> None:
+    tall = " ".join(["This mitigation keeps going for a while."] * 300)
+    text = (EXAMPLES / "op1-payments-platform.md").read_text(encoding="utf-8")
+    path = tmp_path / "tall.md"
+    path.write_text(text.replace("mitigation: ", f"mitigation: {tall} ", 1), encoding="utf-8")
+    doc = word(rendered(path, settings(tmp_path), ("docx",)).outputs["docx"])
+    rows = [row for table in doc.tables for row in table.rows]
+    split = [row for row in rows if row._tr.trPr.find(qn("w:cantSplit")) is None]
+    assert len(split) == 1 and any("keeps going" in cell.text for cell in split[0].cells)
+    assert len(rows) > 20

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from opplan import templating
 from opplan.config.model import Config, Page
+from opplan.pages import PAPER_INCHES
 from opplan.render import chart_image, docx_format, layout, marks, metadata, pandoc
 from opplan.render.errors import RenderError
 from opplan.render.metadata import Metadata
@@ -59,7 +60,8 @@ def finish(data: bytes, header: str, mark: str, page: Page, properties: Metadata
                 content = text.replace("{{opplan:mark}}", escape(mark)).encode("utf-8")
             elif item.filename == "word/document.xml":
                 content = _geometry(content.decode("utf-8"), page).encode("utf-8")
-                content = docx_format.formatted_tables(content)
+                text_height = (PAPER_INCHES[page.paper][1] - 2 * page.margin) * 72
+                content = docx_format.formatted_tables(content, text_height)
             elif item.filename == "docProps/core.xml":
                 content = properties.core_xml()
             target.writestr(item, content)
