@@ -168,7 +168,9 @@ def tall_rows_breakable(
             for row in body[3]:
                 lines = max(
                     (
-                        _lines(cell[4], shares[i] * width - metrics.padding, metrics)
+                        _lines(
+                            cell[4], sum(shares[i : i + cell[3]]) * width - metrics.padding, metrics
+                        )
                         for i, cell in _placed(row)
                     ),
                     default=0.0,
