@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import shutil
 from pathlib import Path
 
 import docx
 import pypdf
 
+from conftest import EXAMPLES
 from opplan import config, document
+from opplan.commands import rollup
 from opplan.config.model import Config
 from opplan.render.document import Rendered, render
+from plan_factory import write_plans
+
+ROLLUP_TEAMS = 5
+ROLLUP_ORG = "Commerce Engineering"
 
 
 def settings(root: Path, toml: str = "") -> Config:
@@ -36,3 +44,19 @@ def word(data: bytes) -> docx.document.Document:
 def secret() -> str:
     """A line of /etc/passwd that must never appear in an output."""
     return Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+
+
+def make_rollup(root: Path) -> Path:
+    """A roll-up of the examples and generated team plans, written in `root`."""
+    settings(root)
+    write_plans(root / "plans" / "teams", ROLLUP_TEAMS, org=ROLLUP_ORG)
+    shutil.copytree(EXAMPLES, root / "plans" / "payments")
+    output = root / "rollup.md"
+    rollup.run(
+        [root / "plans"],
+        org=ROLLUP_ORG,
+        output=output,
+        today=dt.date(2026, 11, 2),
+        config_file=root / "opplan.toml",
+    )
+    return output

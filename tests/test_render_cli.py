@@ -150,7 +150,8 @@ def test_packet_has_a_cover_and_every_document_in_order(repo: Path, cli: Cli) ->
     op1 = pdf_pages((repo / "out" / "op1-payments-platform.pdf").read_bytes())
     prfaq = pdf_pages((repo / "out" / "prfaq-instant-payouts.pdf").read_bytes())
     assert len(pages) == 1 + len(prfaq) + len(op1)
-    assert f"Page 1 of {len(op1)}" in pages[1 + len(prfaq)]
+    start = 1 + len(prfaq)
+    assert f"page 1 of {len(op1)} · packet page {start + 1} of {len(pages)}" in pages[start]
     assert "Payments Platform · OP1 2027 · Approved" in pages[1 + len(prfaq)]
     assert not (repo / "build").exists()  # a packet writes only the packet
 

@@ -33,6 +33,7 @@ INK = RGBColor(0x1F, 0x29, 0x37)
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x55, 0x5F, 0x6D)
 DRAFT_RED = RGBColor(0xB0, 0x1E, 0x1E)
+FOOTER_SIZE = 9  # pt, for the footer's words and its page-number fields alike
 
 # style id: (size pt, bold, color, space before pt, space after pt)
 PARAGRAPH_STYLES = {
@@ -47,6 +48,34 @@ PARAGRAPH_STYLES = {
     "Heading3": (11, True, INK, 8, 2),
     "BlockText": (11, False, MUTED, 4, 4),
 }
+
+# The pPr children that come after w:suppressAutoHyphens in the schema.
+SUPPRESS_AUTO_HYPHENS_SUCCESSORS = (
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 
 TABLE_STYLE = f"""
 <w:style {nsdecls("w")} w:type="table" w:default="1" w:styleId="Table">
@@ -114,8 +143,14 @@ def set_styles(document: docx.document.Document) -> None:
         paragraph.space_after = Pt(after)
         if style_id in ("Title", "Subtitle"):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.widow_control = True  # no widows or orphans
         if style_id.startswith("Heading"):
             paragraph.keep_with_next = True
+        if style_id.startswith("Heading") or style_id in ("Title", "Subtitle"):
+            p_pr = style.element.get_or_add_pPr()
+            p_pr.insert_element_before(
+                OxmlElement("w:suppressAutoHyphens"), *SUPPRESS_AUTO_HYPHENS_SUCCESSORS
+            )
     subtitle = next(s for s in styles if s.style_id == "Subtitle")
     numbering = subtitle.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if numbering is not None:
@@ -124,10 +159,17 @@ def set_styles(document: docx.document.Document) -> None:
     old.element.getparent().replace(old.element, parse_xml(TABLE_STYLE))
 
 
-def field(paragraph: docx.text.paragraph.Paragraph, instruction: str) -> None:
+def field(paragraph: docx.text.paragraph.Paragraph, instruction: str, size: float) -> None:
+    """A field whose result is set at `size` points, like the words around it."""
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        half_points = OxmlElement(tag)
+        half_points.set(qn("w:val"), str(round(size * 2)))
+        properties.append(half_points)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -152,10 +194,10 @@ def set_page(document: docx.document.Document) -> None:
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ").font.size = Pt(9)
-    field(footer, "PAGE")
-    footer.add_run(" of ").font.size = Pt(9)
-    field(footer, "NUMPAGES")
+    footer.add_run("Page ").font.size = Pt(FOOTER_SIZE)
+    field(footer, "PAGE", FOOTER_SIZE)
+    footer.add_run(" of ").font.size = Pt(FOOTER_SIZE)
+    field(footer, "NUMPAGES", FOOTER_SIZE)
 
 
 def build() -> bytes:

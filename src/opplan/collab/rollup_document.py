@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 
 from ruamel.yaml import YAML
@@ -12,6 +13,8 @@ from ruamel.yaml import YAML
 from opplan import templating
 from opplan.collab.rollup import RollupData, TeamRow
 from opplan.config.model import Config
+
+OPTION = re.compile(r"(?<![\w`])(--[a-z][\w-]*)")
 
 
 def render(data: RollupData, owners: Sequence[str], today: dt.date, config: Config) -> str:
@@ -22,7 +25,7 @@ def render(data: RollupData, owners: Sequence[str], today: dt.date, config: Conf
         frontmatter=_frontmatter(data, owners, today),
         cycle=data.cycle,
         org=data.org,
-        notes=data.notes,
+        notes=[_options_as_code(note) for note in data.notes],
         teams=[_team(row, data.currency) for row in data.teams],
         totals=_totals(data),
         asks=[
@@ -144,6 +147,12 @@ def _count(value: float) -> str:
 
 def _money(value: float, currency: str) -> str:
     return f"{_number(value):,} {currency}"
+
+
+def _options_as_code(text: str) -> str:
+    """A note's command options (`--kind`) as code, which Markdown prints as typed
+    (plain `--` would become an en dash)."""
+    return OPTION.sub(r"`\1`", text)
 
 
 def _cell(text: str) -> str:

@@ -21,13 +21,17 @@ from opplan.render import ast, charts
 from opplan.render.ast import Node
 from opplan.render.compose import MARK_CLASS
 from opplan.render.errors import RenderError
-from opplan.render.pdf import font_paths
+from opplan.render.pdf import font_paths, string
 from opplan.render.prepare import Prepared
 
 PREFIX = "opplan-chart-"
 PPI = 220
 Target = Literal["typst", "docx", "html"]
 IMAGE_FORMATS: dict[str, Literal["png", "svg"]] = {"docx": "png", "html": "svg"}
+# The chart is set in the body font of the document it goes in: docx's Calibri
+# (Carlito has its metrics and shape, and ships in templates/render/fonts),
+# HTML's Libertinus Serif, as in the PDF.
+BODY_FONTS = {"png": "Carlito", "svg": "Libertinus Serif"}
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -70,6 +74,7 @@ def image(chart: charts.Chart, config: Config, root: Path, fmt: Literal["png", "
         page=config.page,
         width=round(text_width(config), 3),
         chart=chart.typst,
+        font=string(BODY_FONTS[fmt]),
     )
     try:
         # The stub ties the input's type to the font paths' type; both are fine here.

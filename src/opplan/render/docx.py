@@ -2,9 +2,11 @@
 
 pandoc copies the reference document's styles, header and footer. The header's
 placeholders get the document's team, cycle and status and, while it is a draft,
-a red DRAFT; the page size and margins come from `[page]`. These edits are a few
-string replacements in two XML parts of the zip, so no docx library is needed at
-run time.
+a red DRAFT; the page size and margins come from `[page]`; tables get their look
+as direct formatting (`render/docx_format.py`) and the core properties (title,
+authors, subject, dates) come from the frontmatter. These edits touch three XML
+parts of the zip with the standard library, so no docx library is needed at run
+time.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from xml.sax.saxutils import escape
 
 from opplan import templating
 from opplan.config.model import Config, Page
-from opplan.render import chart_image, marks, pandoc
+from opplan.pages import PAPER_INCHES
+from opplan.render import chart_image, docx_format, layout, marks, metadata, pandoc
 from opplan.render.errors import RenderError
+from opplan.render.metadata import Metadata
 from opplan.render.prepare import Prepared, embed_images
 from opplan.resources import templates_dir
 
@@ -34,16 +38,17 @@ def reference(config: Config) -> Path:
 
 
 def render(prepared: Prepared, config: Config) -> bytes:
-    tree = chart_image.drawn(prepared, config, "docx")
+    tree = layout.fitted(chart_image.drawn(prepared, config, "docx"), config.page, layout.DOCX)
     tree = embed_images(marks.for_docx(tree, config.render.appendix_new_page))
     ref = reference(config)
     data = pandoc.write(tree, "docx", prepared.name, "--reference-doc", str(ref))
     mark = "DRAFT" if prepared.draft else ""
-    return finish(data, prepared.header, mark, config.page)
+    return finish(data, prepared.header, mark, config.page, metadata.of(prepared.model))
 
 
-def finish(data: bytes, header: str, mark: str, page: Page) -> bytes:
-    """The docx with its header text, DRAFT mark and page geometry filled in."""
+def finish(data: bytes, header: str, mark: str, page: Page, properties: Metadata) -> bytes:
+    """The docx with its header text, DRAFT mark, page geometry, tables' direct
+    formatting (see render/docx_format.py) and core properties filled in."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -55,6 +60,10 @@ def finish(data: bytes, header: str, mark: str, page: Page) -> bytes:
                 content = text.replace("{{opplan:mark}}", escape(mark)).encode("utf-8")
             elif item.filename == "word/document.xml":
                 content = _geometry(content.decode("utf-8"), page).encode("utf-8")
+                text_height = (PAPER_INCHES[page.paper][1] - 2 * page.margin) * 72
+                content = docx_format.formatted_tables(content, text_height)
+            elif item.filename == "docProps/core.xml":
+                content = properties.core_xml()
             target.writestr(item, content)
     return out.getvalue()
 

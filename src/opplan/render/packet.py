@@ -1,8 +1,11 @@
 """A review packet: several documents in one PDF, after a cover page that lists them.
 
-The cover gives each document's title, owners, narrative pages and reading
-minutes (exact, from the typesetting) and the total reading time, in the order
-given. Each document keeps its own running header, DRAFT marks and "Page X of Y".
+The cover gives each document's title, owners, the packet page it starts on,
+narrative pages and reading minutes (exact, from the typesetting) and the total
+reading time, in the order given. Each document keeps its own running header
+and DRAFT marks; its footers give both its own page and the packet's ("Payments
+Platform OP1 2027 · page 3 of 9 · packet page 14 of 208"), and the PDF's
+bookmarks have one entry per document with its headings below.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from opplan import pages
 from opplan.config.model import Config
-from opplan.render import pdf
+from opplan.render import metadata, pdf
 from opplan.render.prepare import Prepared
 from opplan.render.typeset import typeset, typst_document
 
@@ -49,6 +52,8 @@ def render(documents: Sequence[Prepared], config: Config, title: str = "Review p
         subtitle=pdf.string(f"{len(documents)} documents · {dt.date.today().isoformat()}"),
         rows=rows,
         total_minutes=pdf.string(f"{total:.0f}"),
+        packet=True,
+        metadata=metadata.of_packet(title, [prepared.model for prepared in documents]).typst(),
     )
     data, _ = pdf.typeset(config, text, root, "the packet")
     return data or b""

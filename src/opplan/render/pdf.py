@@ -28,12 +28,13 @@ PAPERS = {"letter": "us-letter", "a4": "a4"}
 
 @dataclass(frozen=True)
 class TypstDocument:
-    """One document's part of a typst source: its index, running header and body."""
+    """One document's part of a typst source: its index, running header, body and title."""
 
     index: int
     header: str  # plain text
     draft: bool
     body: str  # typst markup from pandoc
+    title: str = ""  # plain text: the document's title, in a packet's footers and bookmarks
 
     def values(self) -> dict[str, Any]:
         return {
@@ -41,6 +42,7 @@ class TypstDocument:
             "header": string(self.header),
             "draft": self.draft,
             "body": self.body,
+            "title": string(self.title),
         }
 
 
@@ -70,7 +72,7 @@ def source(
         page=page,
         paper=PAPERS[page.paper],
         documents=[document.values() for document in documents],
-        **values,
+        **{"packet": False, "metadata": "", **values},
     )
 
 
