@@ -53,7 +53,8 @@ def string(text: object) -> str:
 
 def markup(tree: dict[str, Any], what: str) -> str:
     """The typst markup of a (sanitized, marked) pandoc AST."""
-    return pandoc.write(tree, "typst", what).decode("utf-8")
+    # Citations are written as their text: typst's own would need a typst bibliography.
+    return pandoc.write(tree, "typst-citations", what).decode("utf-8")
 
 
 def source(
