@@ -10,6 +10,7 @@ from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
 from opplan.render import docx, exact, html
+from opplan.render.locate import located
 from opplan.render.prepare import Prepared, prepare
 from opplan.render.typeset import typeset
 
@@ -37,13 +38,18 @@ def render(doc: Document, config: Config, formats: Sequence[str]) -> Rendered:
     counted: PageCount | None = None
     for fmt in formats:
         if fmt == "pdf":
-            data, counted = typeset(prepared, config, config.page)
+            data, counted = located(lambda p: typeset(p, config, config.page), prepared)
             exact.store(config, exact.cache_key(doc, config.page, config), counted)
             outputs["pdf"] = data or b""
         else:
-            outputs[fmt] = WRITERS[fmt](prepared, config)
+            outputs[fmt] = located(_writer(fmt, config), prepared)
     if counted is None:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)
     model = prepared.model
     return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, prepared.warnings)
+
+
+def _writer(fmt: str, config: Config) -> Callable[[Prepared], bytes]:
+    write = WRITERS[fmt]
+    return lambda prepared: write(prepared, config)

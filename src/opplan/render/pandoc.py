@@ -86,7 +86,8 @@ def run(args: list[str], data: bytes, what: str) -> bytes:
         raise RenderError(f"cannot run pandoc ({err}); reinstall pypandoc-binary") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"pandoc failed on {what}: {reason[-1] if reason else 'no message'}")
+        last = reason[-1] if reason else "no message"
+        raise RenderError(f"pandoc failed on {what}: {last}", cause=f"pandoc: {last}")
     return done.stdout
 
 
