@@ -46,12 +46,12 @@ GITHUB_OFF = (
     "blank_before_header",  # a heading right under a paragraph, as on GitHub
     "blank_before_blockquote",
     "smart",  # "quotes", -- and --- stay as written
+    "emoji",  # :smile: stays as written: the PDF's fonts have no emoji
 )
 GITHUB_ON = (
     "gfm_auto_identifiers",  # [link](#a-heading) reaches the heading as on GitHub
     "lists_without_preceding_blankline",  # a list right under a paragraph
     "autolink_bare_uris",  # https://... is a link
-    "emoji",  # :smile:
     "alerts",  # > [!NOTE]
 )
 CITATIONS = "citations"  # on only when a bibliography is configured

@@ -23,7 +23,7 @@ from opplan.render.ast import Node
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
 LENGTH = re.compile(r"\d+(\.\d+)?(%|in|cm|mm|pt|px|em)?")
-KEPT_KEYS = {"custom-style", "width", "height", "data-emoji"}
+KEPT_KEYS = {"custom-style", "width", "height"}
 SNIPPET = 60
 
 
