@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
@@ -106,7 +107,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "diagram in a list": (
-        "- The flow:\n\n  ```\n  +-----+    +-----+\n  | A   |--->| B   |\n  +-----+    +-----+\n  ```\n",
+        "- The flow:\n\n  ```\n  +-----+    +-----+\n  | A   |--->| B   |\n"
+        "  +-----+    +-----+\n  ```\n",
         ("+-----+", "| A |--->| B |"),
         (),
     ),
@@ -176,8 +178,7 @@ def docx_text(data: bytes) -> str:
 
 
 def _xml_texts(xml: str) -> list[str]:
-    from xml.etree import ElementTree
-
+    """The text of each paragraph of a WordprocessingML part."""
     namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     root = ElementTree.fromstring(xml)
     return [
