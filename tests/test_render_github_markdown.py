@@ -230,6 +230,32 @@ def test_citations_are_text_without_a_bibliography(repo: Path) -> None:
     assert "As [@smith2020] found, @doe99 agrees." in outputs["pdf"]
 
 
+BIBLIOGRAPHY = """\
+@book{smith2020, author = {Smith, Jane}, title = {Planning in Writing},
+  year = {2020}, publisher = {Example Press}}
+"""
+
+
+def test_a_configured_bibliography_turns_its_keys_into_citations(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(BIBLIOGRAPHY)
+    conf = repo_settings(tmp_path, '[render]\nbibliography = "refs.bib"\n')
+    path = tmp_path / "plan.md"
+    body = "# Intro\n\nAs [@smith2020, p. 3] found, @dana-reyes agrees; not [@nobody].\n"
+    path.write_text(document(OP1_FRONTMATTER, body))
+    outputs = texts(rendered(path, conf, ("pdf", "docx", "html")).outputs)
+    for fmt, text in outputs.items():
+        assert "As (Smith 2020, 3) found, @dana-reyes agrees; not [@nobody]." in text, fmt
+        assert "References Smith, Jane. 2020. Planning in Writing. Example Press." in text, fmt
+
+
+def test_a_missing_bibliography_is_one_usage_error(batch: Path) -> None:
+    (batch / "opplan.toml").write_text('[render]\nbibliography = "refs.bib"\n')
+    result = CliRunner().invoke(app, ["render", "plans", "--to", "html", "-o", "out"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no bibliography" in result.stderr
+    assert "[render] bibliography" in result.stderr and not (batch / "out").exists()
+
+
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )

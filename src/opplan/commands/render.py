@@ -28,7 +28,7 @@ from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import write_atomic
 from opplan.lint import discovery
 from opplan.names import nearest
-from opplan.render import packet
+from opplan.render import citations, packet
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
 
@@ -44,6 +44,7 @@ def run(
     config_file: Path | None = None,
 ) -> ExitCode:
     settings = config.load(config_file)
+    citations.bibliography(settings)  # a wrong path fails once, before any document
     files = documents(paths)
     if packet_file is not None:
         return _packet(files, packet_file, settings)

@@ -91,9 +91,9 @@ def run(args: list[str], data: bytes, what: str) -> bytes:
     return done.stdout
 
 
-def parse(markdown: str, what: str) -> Ast:
-    """The pandoc AST of Markdown text."""
-    out = run(["-f", reader(), "-t", "json"], markdown.encode("utf-8"), what)
+def parse(markdown: str, what: str, *, citations: bool = False) -> Ast:
+    """The pandoc AST of Markdown text; with `citations`, `@key` makes a Cite."""
+    out = run(["-f", reader(citations), "-t", "json"], markdown.encode("utf-8"), what)
     result: Ast = json.loads(out)
     return result
 
