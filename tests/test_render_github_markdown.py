@@ -130,6 +130,12 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("5 * 3 * 2", "snake_case_name"),
         (),
     ),
+    "links to anchors": (
+        "See [the intro](#intro), [the risks](#risks-and-costs) and [gone](#nowhere).\n\n"
+        "## Risks and costs\n\nText.",
+        ("See the intro, the risks and gone.",),
+        (),
+    ),
     "alert": ("> [!NOTE]\n> Read this first.", ("Read this first.",), ()),
 }
 
@@ -339,3 +345,12 @@ def test_any_github_text_renders_to_pdf(repo: Path, body: str) -> None:
     path.write_text(document(OP1_FRONTMATTER, f"# Intro\n\n{body}\n"))
     result = rendered(path, conf, ("pdf",))
     assert pdf_pages(result.outputs["pdf"])
+
+
+def test_headings_have_githubs_ids(tmp_path: Path) -> None:
+    conf = repo_settings(tmp_path)
+    path = tmp_path / "plan.md"
+    body = "# Intro\n\nSee [costs](#risks--costs-2027).\n\n## Risks & Costs (2027)\n\nText.\n"
+    path.write_text(document(OP1_FRONTMATTER, body))
+    page = rendered(path, conf, ("html",)).outputs["html"].decode()
+    assert 'id="risks--costs-2027"' in page and 'href="#risks--costs-2027"' in page

@@ -42,14 +42,13 @@ GITHUB_OFF = (
     "grid_tables",  # +----+ diagrams outside code are text
     "table_captions",  # ": caption" and "Table: ..." under a table
     "implicit_header_references",  # [Heading name] is text, not a link
-    "auto_identifiers",  # replaced by GitHub's identifiers, below
     "blank_before_header",  # a heading right under a paragraph, as on GitHub
     "blank_before_blockquote",
     "smart",  # "quotes", -- and --- stay as written
     "emoji",  # :smile: stays as written: the PDF's fonts have no emoji
 )
 GITHUB_ON = (
-    "gfm_auto_identifiers",  # [link](#a-heading) reaches the heading as on GitHub
+    "gfm_auto_identifiers",  # headings' ids as GitHub makes them: [x](#a-heading) works
     "lists_without_preceding_blankline",  # a list right under a paragraph
     "autolink_bare_uris",  # https://... is a link
     "alerts",  # > [!NOTE]
