@@ -136,6 +136,17 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("See the intro, the risks and gone.",),
         (),
     ),
+    "ids given twice": (
+        "[first]{#x} and [second]{#x}, see [there](#x).\n\n::: {#x}\nThird.\n:::",
+        ("first and second, see there.", "Third."),
+        (),
+    ),
+    "empty link": ("Links [to nothing]() and []().", ("Links to nothing and .",), ()),
+    "line breaks in a table": (
+        "| Step | Notes |\n|---|---|\n| one<br>two | three<br/>four |",
+        ("one", "two", "three", "four"),
+        ("<br",),
+    ),
     "alert": ("> [!NOTE]\n> Read this first.", ("Read this first.",), ()),
 }
 

@@ -5,12 +5,17 @@ fixed here:
 
 - in a pipe table, GitHub reads `\\|` as a pipe also inside code (`` `a \\| b` ``),
   where pandoc keeps the backslash;
-- a link to an anchor no heading has (`[x](#gone)`) goes nowhere on GitHub, and
-  typst refuses the whole document for it: such a link is its text.
+- a link to an anchor no heading has (`[x](#gone)`) or to nothing (`[x]()`) goes
+  nowhere on GitHub, and typst refuses the whole document for it: such a link
+  is its text;
+- an id given twice (`[a]{#x}`, `::: {#x}`) belongs to its first element, as in
+  a browser; typst refuses a link to an id that two elements have.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
 
 from opplan.render import ast
@@ -20,6 +25,7 @@ from opplan.render.ast import Node
 def as_github(tree: dict[str, Any]) -> dict[str, Any]:
     """The AST with GitHub's reading where pandoc's differs."""
 
+    tree = _unique_ids(tree)
     anchors = _ids(tree)
 
     def visit(node: Node) -> Node | list[Node]:
@@ -27,7 +33,7 @@ def as_github(tree: dict[str, Any]) -> dict[str, Any]:
             node["c"] = ast.walk(node["c"], _unescaped_pipes)
         if node["t"] == "Link":
             target = node["c"][2][0]
-            if target.startswith("#") and target[1:] not in anchors:
+            if not target or (target.startswith("#") and target[1:] not in anchors):
                 inlines: list[Node] = node["c"][1]
                 return inlines
         return node
@@ -36,16 +42,30 @@ def as_github(tree: dict[str, Any]) -> dict[str, Any]:
 
 
 def _ids(tree: dict[str, Any]) -> set[str]:
-    found: set[str] = set()
+    return {attributes[0] for attributes in _attributes(tree["blocks"]) if attributes[0]}
 
-    def visit(node: Node) -> Node:
-        attributes = ast.attr(node)
-        if attributes is not None and attributes[0]:
-            found.add(attributes[0])
-        return node
 
-    ast.walk(tree["blocks"], visit)
-    return found
+def _unique_ids(tree: dict[str, Any]) -> dict[str, Any]:
+    """Each id on its first element only, in reading order."""
+    tree = json.loads(json.dumps(tree))  # a copy: ids are changed in place
+    seen: set[str] = set()
+    for attributes in _attributes(tree["blocks"]):
+        if attributes[0] in seen:
+            attributes[0] = ""
+        elif attributes[0]:
+            seen.add(attributes[0])
+    return tree
+
+
+def _attributes(value: Any) -> Iterator[list[Any]]:
+    """The attributes of every node, in reading order (a node before its content)."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _attributes(item)
+    elif isinstance(value, dict):
+        if isinstance(value.get("t"), str) and (attributes := ast.attr(value)) is not None:
+            yield attributes
+        yield from _attributes(value.get("c"))
 
 
 def _unescaped_pipes(node: Node) -> Node:

@@ -4,7 +4,8 @@ A plan can come from any contributor's pull request, and CI renders it, so the
 body is untrusted input:
 
 - raw HTML, LaTeX, typst or Office XML (```` ```{=typst} ````, `<div>`, `\\input`)
-  is shown as code text, with a warning; HTML comments are dropped quietly;
+  is shown as code text, with a warning; HTML comments are dropped quietly, and
+  `<br>` is a line break, as GitHub shows it;
 - images must be files inside the root (the repository); remote images, absolute
   paths that leave the root and missing files are left out, with a warning;
 - attributes that pandoc's typst writer passes through as typst code (`typst:*`)
@@ -25,6 +26,7 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
 LENGTH = re.compile(r"\d+(\.\d+)?(%|in|cm|mm|pt|px|em)?")
 KEPT_KEYS = {"custom-style", "width", "height"}
 SNIPPET = 60
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # GitHub tables' line breaks
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Sanitizer:
         fmt, content = node["c"]
         if fmt == "html" and re.fullmatch(r"\s*<!--.*-->\s*", content, re.DOTALL):
             return None
+        if fmt == "html" and node["t"] == "RawInline" and LINE_BREAK.fullmatch(content):
+            return {"t": "LineBreak"}
         self.warn(f"raw {fmt} {_snippet(content)!r} is shown as text, not run")
         block = node["t"] == "RawBlock"
         return ast.code_block(content) if block else ast.code(content)
