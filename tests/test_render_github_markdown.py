@@ -147,6 +147,7 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("one", "two", "three", "four"),
         ("<br",),
     ),
+    "fenced div left open": ("::: {#q}\nNever closed.", ("Never closed.",), ()),
     "alert": ("> [!NOTE]\n> Read this first.", ("Read this first.",), ()),
 }
 
