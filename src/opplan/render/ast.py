@@ -72,6 +72,10 @@ def raw_block(fmt: str, content: str) -> Node:
     return {"t": "RawBlock", "c": [fmt, content]}
 
 
+def raw_inline(fmt: str, content: str) -> Node:
+    return {"t": "RawInline", "c": [fmt, content]}
+
+
 def code_block(content: str) -> Node:
     return {"t": "CodeBlock", "c": [EMPTY_ATTR, content]}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from opplan.config.model import Config, Page
 from opplan.pages import PageCount
-from opplan.render import breaks, chart_image, marks, pdf
+from opplan.render import chart_image, marks, pdf, typst_text
 from opplan.render.prepare import Prepared, rooted_images
 
 
@@ -14,7 +14,7 @@ def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -
     """The document's part of a typst source, with ids made unique by `index` in a packet."""
     tree = chart_image.drawn(prepared, config, "typst")
     tree = marks.for_typst(tree, index, config.render.appendix_new_page)
-    tree = breaks.breakable(rooted_images(tree, root))
+    tree = typst_text.for_typst(rooted_images(tree, root))
     if index:
         tree = marks.prefix_ids(tree, f"d{index}-")
     body = pdf.markup(tree, prepared.name)
