@@ -68,6 +68,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "line block": ("| first line\n| second line", ("| first line", "| second line"), ()),
     "definition list": ("Term\n: not a definition", (": not a definition",), ()),
     "backslash at line end": ("first line\\\nsecond line", ("first line", "second line"), ()),
+    "backslash at a paragraph's end": (
+        "Ends with a\\\n\nA note[^n].\n\n[^n]: Also ends with b\\",
+        ("Ends with a\\", "Also ends with b\\"),
+        (),
+    ),
     "backslashes": (
         "Paths C:\\Users\\dana and \\alpha and \\input{x}",
         ("C:\\Users\\dana", "\\alpha", "\\input{x}"),

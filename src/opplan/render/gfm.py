@@ -8,6 +8,8 @@ fixed here:
 - a link to an anchor no heading has (`[x](#gone)`) or to nothing (`[x]()`) goes
   nowhere on GitHub, and typst refuses the whole document for it: such a link
   is its text;
+- a backslash at the end of a paragraph is a backslash, where pandoc reads a
+  line break (that typst then reads as escaping what follows: `#footnote[a \\]`);
 - an id given twice (`[a]{#x}`, `::: {#x}`) belongs to its first element, as in
   a browser; typst refuses a link to an id that two elements have.
 """
@@ -29,6 +31,8 @@ def as_github(tree: dict[str, Any]) -> dict[str, Any]:
     anchors = _ids(tree)
 
     def visit(node: Node) -> Node | list[Node]:
+        if node["t"] in ("Para", "Plain") and node["c"] and node["c"][-1]["t"] == "LineBreak":
+            node["c"][-1] = {"t": "Str", "c": "\\"}
         if node["t"] == "Table":
             node["c"] = ast.walk(node["c"], _unescaped_pipes)
         if node["t"] == "Link":
