@@ -248,10 +248,20 @@ def test_github_text_survives_in_every_format(
             assert unexpected not in text, f"{fmt} shows {unexpected!r}"
 
 
-def test_cjk_survives_in_docx_and_html(repo: Path) -> None:
+def test_cjk_survives_in_docx_and_html_and_the_pdf_warns(repo: Path) -> None:
     """typst's own fonts have no CJK glyphs (a font in render/fonts/ adds them)."""
-    outputs = render_body(repo, "cjk", f"Text in {CJK}.")
+    conf = repo_settings(repo)
+    path = repo / "cjk.md"
+    path.write_text(document(OP1_FRONTMATTER, f"# Intro\n\nText in {CJK} 🎉 and עברית.\n"))
+    result = rendered(path, conf, ("pdf", "docx", "html"))
+    outputs = texts(result.outputs)
     assert CJK in outputs["docx"] and CJK in outputs["html"]
+    assert "עברית" in outputs["pdf"]
+    assert result.warnings == (
+        "the PDF's fonts have no glyphs for '日本語の計画と한…', which are left blank there; "
+        "put a font that has them in the render/fonts/ template folder",
+    )
+    assert not rendered(path, conf, ("docx",)).warnings
 
 
 def test_citations_are_text_without_a_bibliography(repo: Path) -> None:

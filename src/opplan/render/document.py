@@ -9,7 +9,7 @@ from opplan import pages
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
-from opplan.render import docx, exact, html
+from opplan.render import docx, exact, glyphs, html
 from opplan.render.locate import located
 from opplan.render.prepare import Prepared, prepare
 from opplan.render.typeset import typeset
@@ -47,7 +47,10 @@ def render(doc: Document, config: Config, formats: Sequence[str]) -> Rendered:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)
     model = prepared.model
-    return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, prepared.warnings)
+    warnings = prepared.warnings
+    if "pdf" in formats and (gaps := glyphs.missing(prepared, config)):
+        warnings += (gaps,)
+    return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, warnings)
 
 
 def _writer(fmt: str, config: Config) -> Callable[[Prepared], bytes]:
