@@ -338,6 +338,20 @@ def test_a_broken_document_does_not_stop_the_batch(batch: Path) -> None:
     assert "a-good.md" in result.stdout and "z-good.md" in result.stdout
 
 
+def test_a_failure_inside_a_list_is_named_at_its_item(batch: Path) -> None:
+    (batch / "plans" / "good.png").write_bytes(PNG)
+    body = (
+        "# Intro\n\n- First item.\n- Second, with ![a dot](good.png).\n"
+        "- Third:\n\n  > Quoted, then ![a chart](broken.png)\n\n- Fourth.\n"
+    )
+    (batch / "plans" / "listed.md").write_text(document(OP1_FRONTMATTER, body))
+    result = CliRunner().invoke(app, ["render", "plans/listed.md", "--to", "pdf", "-o", "out"])
+    assert result.exit_code == 1
+    line = OP1_FRONTMATTER.count("\n") + 2 + 7  # two --- lines, then the quote's line
+    assert f"plans/listed.md:{line}:1: typst: failed to decode image" in result.stderr
+    assert "at '> Quoted, then ![a chart](broken.png)'" in result.stderr
+
+
 def test_a_failure_leaves_an_earlier_output_untouched(batch: Path) -> None:
     (batch / "out").mkdir()
     (batch / "out" / "broken.pdf").write_bytes(b"the last good render")

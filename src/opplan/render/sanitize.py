@@ -58,14 +58,14 @@ class Sanitizer:
             return None
         if fmt == "html" and node["t"] == "RawInline" and LINE_BREAK.fullmatch(content):
             return {"t": "LineBreak"}
-        self.warn(f"raw {fmt} {_snippet(content)!r} is shown as text, not run")
+        self.warn(f"raw {fmt} {snippet(content)!r} is shown as text, not run")
         block = node["t"] == "RawBlock"
         return ast.code_block(content) if block else ast.code(content)
 
     def keep(self, pair: list[str]) -> bool:
         key, value = pair
         if key not in KEPT_KEYS or (key in ("width", "height") and not LENGTH.fullmatch(value)):
-            self.warn(f"attribute {key}={_snippet(value)!r} is ignored")
+            self.warn(f"attribute {key}={snippet(value)!r} is ignored")
             return False
         return True
 
@@ -73,7 +73,7 @@ class Sanitizer:
         source = node["c"][2][0]
         path, problem = self.resolve(source)
         if path is None:
-            self.warn(f"image {_snippet(source)!r} is left out: {problem}")
+            self.warn(f"image {snippet(source)!r} is left out: {problem}")
             alt = ast.text(node["c"][1]).strip()
             return ast.emph_text(f"[image left out{': ' + alt if alt else ''}]")
         self.images.append(path)
@@ -98,6 +98,7 @@ class Sanitizer:
             self.warnings.append(message)
 
 
-def _snippet(text: str) -> str:
+def snippet(text: str) -> str:
+    """`text` on one line, cut to SNIPPET characters: how messages quote a document."""
     flat = " ".join(text.split())
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
