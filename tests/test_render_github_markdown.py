@@ -97,8 +97,12 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("[docs]:",),
     ),
     "task list": ("- [ ] open task\n- [x] done task", ("open task", "done task"), ()),
-    "missing image": ("![the missing chart](missing.png)", ("the missing chart",), ()),
-    "remote image": ("![remote logo](https://example.com/logo.png)", ("remote logo",), ()),
+    "missing image": ("![the missing chart](missing.png)", ("the missing chart",), ("Figure",)),
+    "remote image": (
+        "![remote logo](https://example.com/logo.png)",
+        ("[image left out: remote logo]",),
+        ("Figure",),
+    ),
     "long word in a table": (
         "| Key | Value |\n|---|---|\n| " + "x" * 70 + " | https://example.com/" + "a/" * 30 + " |",
         ("x" * 70, "https://example.com/" + "a/" * 30),

@@ -68,6 +68,19 @@ def text(inlines: Any) -> str:
     return "".join(parts)
 
 
+def find(value: Any, kind: str) -> list[Node]:
+    """Every node of type `kind` in `value`, innermost first."""
+    found: list[Node] = []
+
+    def visit(node: Node) -> Node:
+        if node["t"] == kind:
+            found.append(node)
+        return node
+
+    walk(value, visit)
+    return found
+
+
 def raw_block(fmt: str, content: str) -> Node:
     return {"t": "RawBlock", "c": [fmt, content]}
 

@@ -120,8 +120,8 @@ def source_line(prepared: Prepared, block: Node) -> tuple[int, str]:
 
 def _probes(block: Node) -> Iterator[Callable[[str], bool]]:
     """Tests of a Markdown line that match the block, most telling first."""
-    for source in _images(block):
-        yield _containing(Path(source).name)
+    for image in ast.find([block], "Image"):
+        yield _containing(Path(image["c"][2][0]).name)
     if block["t"] == "CodeBlock":
         first = next((line.strip() for line in block["c"][1].splitlines() if line.strip()), "")
         if first:
@@ -138,18 +138,6 @@ def _containing(needle: str) -> Callable[[str], bool]:
 
 def _containing_letters(needle: str) -> Callable[[str], bool]:
     return lambda line: needle in _letters(line)
-
-
-def _images(block: Node) -> list[str]:
-    found: list[str] = []
-
-    def visit(node: Node) -> Node:
-        if node["t"] == "Image":
-            found.append(str(node["c"][2][0]))
-        return node
-
-    ast.walk([block], visit)
-    return found
 
 
 def _letters(text: str) -> str:

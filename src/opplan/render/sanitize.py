@@ -50,6 +50,9 @@ class Sanitizer:
             attributes[2] = [pair for pair in attributes[2] if self.keep(pair)]
         if kind == "Image":
             return self.image(node)
+        if kind == "Figure" and not ast.find(node["c"][2], "Image"):
+            body: list[Node] = node["c"][2]
+            return body  # its image was left out: no caption for the note that says so
         return node
 
     def raw(self, node: Node) -> Node | None:
