@@ -30,7 +30,7 @@ CASES = {
     "raw typst read": ('```{=typst}\n#read("/etc/passwd")\n```', "raw typst"),
     "raw typst include": ('`#include "/etc/passwd"`{=typst}', "raw typst"),
     "raw typst image": ('```{=typst}\n#image("/etc/passwd")\n```', "raw typst"),
-    "raw latex input": ("\\input{/etc/passwd}", "raw tex"),
+    "latex input is text": ("\\input{/etc/passwd}", None),
     "raw html": ('<iframe src="file:///etc/passwd"></iframe>', "raw html"),
     "typst attribute": (
         '[x]{typst:text:fill="read(\\"/etc/passwd\\")"}',
@@ -51,7 +51,7 @@ def outputs_text(outputs: dict[str, bytes]) -> str:
 
 
 @pytest.mark.parametrize(("body", "warning"), list(CASES.values()), ids=list(CASES))
-def test_passwd_stays_out(tmp_path: Path, body: str, warning: str) -> None:
+def test_passwd_stays_out(tmp_path: Path, body: str, warning: str | None) -> None:
     repo = tmp_path / "a" / "b" / "repo"
     repo.mkdir(parents=True)
     (repo / "link.png").symlink_to("/etc/passwd")
@@ -63,7 +63,10 @@ def test_passwd_stays_out(tmp_path: Path, body: str, warning: str) -> None:
     assert secret() not in text
     assert "root:x:0" not in text
     assert "Before." in text and "After." in text
-    assert any(warning in message for message in result.warnings), result.warnings
+    if warning is None:  # plain text, as GitHub shows it
+        assert body in text and not result.warnings
+    else:
+        assert any(warning in message for message in result.warnings), result.warnings
 
 
 PNG = base64.b64decode(

@@ -725,11 +725,15 @@ def render(
 ) -> None:
     """Render documents to review-ready PDF, docx and HTML.
 
-    Each output is named after its document (op1.md -> op1.pdf) and written
-    atomically; a summary table ends the run. PDF page counts are exact: the
-    narrative runs up to the appendix. Raw HTML/LaTeX/typst in a body is shown as
-    text and images outside the repository are left out, with a warning. Exits 0
-    when everything rendered, 2 (1 for schema problems) when a document failed.
+    Markdown reads as GitHub shows it: @mentions, #314, $1,200 and the like come
+    out as written; citations only with a [render] bibliography. Each output is
+    named after its document (op1.md -> op1.pdf) and written atomically; a
+    summary table ends the run. PDF page counts are exact: the narrative runs up
+    to the appendix. Raw HTML/typst in a body is shown as text and images outside
+    the repository are left out, with a warning. A document that fails is named
+    with its line, and the others are still written. Exits 0 when everything
+    rendered, 1 when a document could not be rendered, 2 for usage,
+    configuration or template errors.
     """
     from opplan.commands import render as command
 

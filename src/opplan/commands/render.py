@@ -2,15 +2,18 @@
 
 Documents render in parallel (`[render] jobs`), each completely in memory; only
 a document whose every output rendered is written, each file atomically. A
-failure is one line naming the document and the cause, and makes the exit code
-2 (1 for a document whose frontmatter does not fit its schema).
+failure is one line naming the document (and its line, where the cause is in
+its text), printed as soon as that document is done; the other documents are
+still rendered and written. The exit code is 1 when a document could not be
+rendered because of what it holds (its frontmatter, a marker, text or an image
+that pandoc or typst fails on), 2 for usage, configuration and template errors.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +28,7 @@ from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import write_atomic
 from opplan.lint import discovery
 from opplan.names import nearest
-from opplan.render import packet, redline
+from opplan.render import citations, packet, redline
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
 
@@ -42,6 +45,7 @@ def run(
     since: str | None = None,
 ) -> ExitCode:
     settings = config.load(config_file)
+    citations.bibliography(settings)  # a wrong path fails once, before any document
     files = documents(paths, settings)
     if not files:
         sys.stderr.write(discovery.no_plans_notice(settings))
@@ -51,25 +55,29 @@ def run(
     formats = parse_formats(to) if to else settings.render.formats
     folder = output_dir or settings.root / settings.render.output_dir
     targets = _targets(files, formats, folder, "-redline" if since else "")
-    results = _parallel(
-        files,
-        lambda path: render(
-            _load(path, settings), settings, formats, _redline(path, since, settings)
-        ),
-        settings,
-    )
     code = ExitCode.OK
-    done: list[Rendered] = []
-    for path, result in zip(files, results, strict=True):
+    done: dict[Path, Rendered] = {}
+
+    def work(path: Path) -> Rendered:
+        return render(_load(path, settings), settings, formats, _redline(path, since, settings))
+
+    for path, result in _parallel(files, work, settings):
         if isinstance(result, OpplanError):
             code = max(code, _report(path, result))
             continue
         for warning in result.warnings:
             sys.stderr.write(f"{path}: warning: {warning}\n")
-        for fmt, data in result.outputs.items():
-            _write(targets[path][fmt], data)
-        done.append(result)
-    _summary(done, targets, settings)
+        try:
+            for fmt, data in result.outputs.items():
+                _write(targets[path][fmt], data)
+        except OpplanError as err:
+            code = max(code, _report(path, err))
+            continue
+        done[path] = result
+    _summary([done[path] for path in files if path in done], targets, settings)
+    if code != ExitCode.OK and len(files) > 1:
+        failed = len(files) - len(done)
+        sys.stderr.write(f"opplan: {failed} of {len(files)} documents not rendered\n")
     return code
 
 
@@ -152,8 +160,9 @@ def _report(path: Path, err: OpplanError) -> ExitCode:
 
 def _parallel(
     files: Sequence[Path], work: Callable[[Path], T], settings: Config
-) -> list[T | OpplanError]:
-    """`work` on every file, `[render] jobs` at a time, with a progress bar on a terminal."""
+) -> Iterator[tuple[Path, T | OpplanError]]:
+    """`work` on every file, `[render] jobs` at a time, with a progress bar on a terminal;
+    each file and its result (or its error) as soon as it is done."""
 
     def guarded(path: Path) -> T | OpplanError:
         try:
@@ -162,10 +171,10 @@ def _parallel(
             return err
 
     with _progress(len(files)) as advance, ThreadPoolExecutor(settings.render.jobs) as pool:
-        futures = [pool.submit(guarded, path) for path in files]
-        for future in futures:
-            future.add_done_callback(lambda _: advance())
-        return [future.result() for future in futures]
+        futures = {pool.submit(guarded, path): path for path in files}
+        for future in as_completed(futures):
+            advance()
+            yield futures[future], future.result()
 
 
 @contextmanager
@@ -214,16 +223,19 @@ def _packet(
         old = _redline(path, since, settings)
         return old.marked(prepared).for_format("pdf") if old else prepared
 
-    results = _parallel(files, prepared_for_packet, settings)
-    failures = [
-        (path, r) for path, r in zip(files, results, strict=True) if isinstance(r, OpplanError)
-    ]
-    for path, err in failures:
-        _report(path, err)
+    results = dict(_parallel(files, prepared_for_packet, settings))
+    prepared: list[Prepared] = []
+    failures: list[OpplanError] = []
+    for path in files:
+        result = results[path]
+        if isinstance(result, OpplanError):
+            _report(path, result)
+            failures.append(result)
+        else:
+            prepared.append(result)
     if failures:
         sys.stderr.write(f"opplan: error: {target} not written; fix the documents above\n")
-        return max(err.exit_code for _, err in failures)
-    prepared = [r for r in results if isinstance(r, Prepared)]
+        return max(err.exit_code for err in failures)
     for item in prepared:
         for warning in item.warnings:
             sys.stderr.write(f"{item.name}: warning: {warning}\n")

@@ -62,6 +62,13 @@ class Render(Section):
     minutes_per_page: float = Field(
         3.0, gt=0, le=30, description="Reading minutes per narrative page, for the summary."
     )
+    bibliography: Path | None = Field(
+        None,
+        description=(
+            "A bibliography (BibTeX, BibLaTeX, CSL JSON or CSL YAML), relative to the"
+            " configuration file. Without it, @name and [@name] are text."
+        ),
+    )
 
 
 class RuleConfig(BaseModel):

@@ -68,8 +68,25 @@ def text(inlines: Any) -> str:
     return "".join(parts)
 
 
+def find(value: Any, kind: str) -> list[Node]:
+    """Every node of type `kind` in `value`, innermost first."""
+    found: list[Node] = []
+
+    def visit(node: Node) -> Node:
+        if node["t"] == kind:
+            found.append(node)
+        return node
+
+    walk(value, visit)
+    return found
+
+
 def raw_block(fmt: str, content: str) -> Node:
     return {"t": "RawBlock", "c": [fmt, content]}
+
+
+def raw_inline(fmt: str, content: str) -> Node:
+    return {"t": "RawInline", "c": [fmt, content]}
 
 
 def code_block(content: str) -> Node:

@@ -125,6 +125,8 @@ def _template(config: Config, kind: str) -> str:
         templating.environment(config).get_template(name)
     except jinja2.TemplateNotFound:
         return "render/default.md.j2"
+    except jinja2.TemplateSyntaxError:
+        pass  # rendering it reports the error at its line
     return name
 
 

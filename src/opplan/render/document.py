@@ -9,7 +9,8 @@ from opplan import pages
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.pages import PageCount
-from opplan.render import docx, exact, fingerprint, html, redline_docx
+from opplan.render import docx, exact, fingerprint, glyphs, html, redline_docx
+from opplan.render.locate import located
 from opplan.render.prepare import Prepared, prepare
 from opplan.render.redline import Redline
 from opplan.render.typeset import typeset
@@ -43,17 +44,26 @@ def render(
     for fmt in formats:
         item = marked.for_format(fmt) if marked else prepared
         if fmt == "pdf":
-            data, counted = typeset(item, config, config.page)
+            data, counted = located(lambda p: typeset(p, config, config.page), item)
             if not marked:  # a redline's pages are not the document's
                 exact.store(config, exact.cache_key(doc, config.page, config), counted)
             outputs["pdf"] = data or b""
         else:
-            item = fingerprint.anchored(item) if fmt == "docx" else item
-            outputs[fmt] = WRITERS[fmt](item, config)
+            outputs[fmt] = located(_writer(fmt, config), item)
     if marked and "docx" in outputs:
         outputs["docx"] = redline_docx.finish(outputs["docx"])
     if counted is None:
         key = exact.cache_key(doc, config.page, config)
         counted = exact.load_cached(config, key) or pages.estimate(doc.body, config.page)
     model = prepared.model
-    return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, prepared.warnings)
+    warnings = prepared.warnings
+    if "pdf" in formats and (gaps := glyphs.missing(prepared, config)):
+        warnings += (gaps,)
+    return Rendered(doc.path, model.title, tuple(model.owners), outputs, counted, warnings)
+
+
+def _writer(fmt: str, config: Config) -> Callable[[Prepared], bytes]:
+    write = WRITERS[fmt]
+    if fmt == "docx":  # every docx carries the fingerprint that `opplan review import` reads
+        return lambda prepared: write(fingerprint.anchored(prepared), config)
+    return lambda prepared: write(prepared, config)

@@ -21,7 +21,7 @@ from opplan.config.model import Config, Page
 from opplan.document import Document
 from opplan.fileio import write_atomic
 from opplan.pages import PageCount
-from opplan.render import charts, pandoc
+from opplan.render import charts, citations, pandoc
 from opplan.render.compose import compose
 from opplan.render.prepare import prepare
 from opplan.render.typeset import typeset
@@ -76,6 +76,8 @@ def cache_key(doc: Document, page: Page, settings: Config) -> str:
         charts.sources(composed.model),
         sources,
         images,
+        pandoc.reader(),
+        _file_hash(bib) if (bib := citations.bibliography(settings)) else None,
     ]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 

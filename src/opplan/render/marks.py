@@ -21,7 +21,12 @@ def _mark_name(node: Node) -> str | None:
 
 
 def for_typst(tree: dict[str, Any], index: int, new_page: bool) -> dict[str, Any]:
-    """Marks as typst metadata with labels, whose positions give exact page counts."""
+    """Marks as typst metadata with labels, whose positions give exact page counts.
+
+    The appendix's page break is made only at the top level: typst allows none
+    inside a container, where a fenced div the author left open puts the mark.
+    """
+    can_break = new_page and any(_mark_name(block) == "appendix" for block in tree["blocks"])
 
     def visit(node: Node) -> Node | list[Node] | None:
         name = _mark_name(node)
@@ -29,7 +34,7 @@ def for_typst(tree: dict[str, Any], index: int, new_page: bool) -> dict[str, Any
             return node
         label = "narrative-end" if name == "appendix" else name
         blocks = [ast.raw_block("typst", f'#metadata("{label}") <opplan-{label}-{index}>')]
-        if name == "appendix" and new_page:
+        if name == "appendix" and can_break:
             blocks.append(ast.raw_block("typst", "#pagebreak(weak: true)"))
         return blocks
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from opplan import pages
 from opplan.config.model import Config
 from opplan.render import metadata, pdf
+from opplan.render.locate import located
 from opplan.render.prepare import Prepared
 from opplan.render.typeset import typeset, typst_document
 
@@ -29,7 +30,10 @@ def minutes(narrative: float, config: Config) -> float:
 def render(documents: Sequence[Prepared], config: Config, title: str = "Review packet") -> bytes:
     """The packet's PDF."""
     root = Path(os.path.commonpath([str(prepared.root) for prepared in documents]))
-    counts = [typeset(prepared, config, config.page, export=False)[1] for prepared in documents]
+    counts = [
+        located(lambda p: typeset(p, config, config.page, export=False), prepared)[1]
+        for prepared in documents
+    ]
     rows = [
         {
             "title": pdf.string(prepared.model.title),

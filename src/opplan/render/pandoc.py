@@ -16,9 +16,51 @@ import pypandoc
 
 from opplan.render.errors import RenderError
 
-# Math in dollars is off: plans are full of amounts like "$4.3 million and $2".
-# A YAML block in the body is off: only the frontmatter carries metadata.
-READER = "markdown-tex_math_dollars-yaml_metadata_block"
+# Markdown as GitHub shows it: pandoc's own syntax that would turn ordinary text into
+# something else is off, GitHub's additions are on. Each extension is pandoc's, named
+# as in its manual; what is kept (pipe tables with column widths, fenced divs with
+# attributes, raw blocks, link attributes, footnotes) is what opplan's templates and
+# the sanitizer rely on. Raw HTML and `{=typst}` blocks are still read, to be shown as text.
+GITHUB_OFF = (
+    "citations",  # @name and [@name] are mentions, not citations (see CITATIONS)
+    "example_lists",  # (@) is text
+    "tex_math_dollars",  # "$4.3 million and $2" is money, not math
+    "subscript",  # H~2~O, ~approx
+    "superscript",  # 2^10^
+    "yaml_metadata_block",  # only the frontmatter carries metadata
+    "pandoc_title_block",  # a first line starting with %
+    "line_blocks",  # | at a line's start
+    "definition_lists",  # a line starting with ": "
+    "inline_notes",  # ^[...]
+    "raw_tex",  # \input{...}, \alpha are text
+    "latex_macros",  # \newcommand is text
+    "fancy_lists",  # "A. Introduction", "i. first", "#." are text, as on GitHub
+    "header_attributes",  # "# Heading {#id}" keeps its braces
+    "inline_code_attributes",  # `code`{.x}
+    "simple_tables",  # lines of dashes under words are not tables
+    "multiline_tables",
+    "grid_tables",  # +----+ diagrams outside code are text
+    "table_captions",  # ": caption" and "Table: ..." under a table
+    "implicit_header_references",  # [Heading name] is text, not a link
+    "blank_before_header",  # a heading right under a paragraph, as on GitHub
+    "blank_before_blockquote",
+    "smart",  # "quotes", -- and --- stay as written
+    "emoji",  # :smile: stays as written: the PDF's fonts have no emoji
+)
+GITHUB_ON = (
+    "gfm_auto_identifiers",  # headings' ids as GitHub makes them: [x](#a-heading) works
+    "lists_without_preceding_blankline",  # a list right under a paragraph
+    "autolink_bare_uris",  # https://... is a link
+    "alerts",  # > [!NOTE]
+)
+CITATIONS = "citations"  # on only when a bibliography is configured
+
+
+def reader(citations: bool = False) -> str:
+    """pandoc's input format: its Markdown with GitHub's meaning."""
+    off = [name for name in GITHUB_OFF if not (citations and name == CITATIONS)]
+    return "markdown" + "".join(f"-{name}" for name in off) + "".join(f"+{n}" for n in GITHUB_ON)
+
 
 Ast = dict[str, Any]
 
@@ -43,13 +85,14 @@ def run(args: list[str], data: bytes, what: str) -> bytes:
         raise RenderError(f"cannot run pandoc ({err}); reinstall pypandoc-binary") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"pandoc failed on {what}: {reason[-1] if reason else 'no message'}")
+        last = reason[-1] if reason else "no message"
+        raise RenderError(f"pandoc failed on {what}: {last}", cause=f"pandoc: {last}")
     return done.stdout
 
 
-def parse(markdown: str, what: str) -> Ast:
-    """The pandoc AST of Markdown text."""
-    out = run(["-f", READER, "-t", "json"], markdown.encode("utf-8"), what)
+def parse(markdown: str, what: str, *, citations: bool = False) -> Ast:
+    """The pandoc AST of Markdown text; with `citations`, `@key` makes a Cite."""
+    out = run(["-f", reader(citations), "-t", "json"], markdown.encode("utf-8"), what)
     result: Ast = json.loads(out)
     return result
 

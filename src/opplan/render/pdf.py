@@ -55,7 +55,8 @@ def string(text: object) -> str:
 
 def markup(tree: dict[str, Any], what: str) -> str:
     """The typst markup of a (sanitized, marked) pandoc AST."""
-    return pandoc.write(tree, "typst", what).decode("utf-8")
+    # Citations are written as their text: typst's own would need a typst bibliography.
+    return pandoc.write(tree, "typst-citations", what).decode("utf-8")
 
 
 def source(
@@ -97,10 +98,15 @@ def typeset(
         positions = json.loads(compiler.query("<opplan-pages>", field="value", one=True))
         pdf = compiler.compile(data, format="pdf") if export else None
     except typst.TypstError as err:
-        raise RenderError(f"typst failed on {what}: {err.message}") from None
+        raise _failed(what, err.message) from None
     except RuntimeError as err:
-        raise RenderError(f"typst failed on {what}: {str(err).splitlines()[0]}") from None
+        raise _failed(what, str(err).splitlines()[0] if str(err) else "no message") from None
     return (pdf if isinstance(pdf, bytes) else None), positions
+
+
+def _failed(what: str, message: str) -> RenderError:
+    reason = message.removeprefix("failed to compile document: ")
+    return RenderError(f"typst failed on {what}: {reason}", cause=f"typst: {reason}")
 
 
 def page_count(positions: dict[str, Any], page: Page) -> PageCount:

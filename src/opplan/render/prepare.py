@@ -10,7 +10,7 @@ from typing import Any
 
 from opplan.config.model import Config
 from opplan.document import Document
-from opplan.render import ast, pandoc
+from opplan.render import ast, citations, gfm, pandoc
 from opplan.render.ast import Node
 from opplan.render.compose import Composed, compose, kind_label
 from opplan.render.sanitize import Sanitizer
@@ -64,7 +64,11 @@ def prepare(doc: Document, config: Config) -> Prepared:
     path = Path(doc.path)
     root = root_of(path, config)
     sanitizer = Sanitizer(folder=path.resolve().parent, root=root)
-    tree = sanitizer(pandoc.parse(composed.markdown, doc.path))
+    sources = citations.bibliography(config)
+    tree = gfm.as_github(pandoc.parse(composed.markdown, doc.path, citations=bool(sources)))
+    if sources is not None:
+        tree = citations.cited(tree, sources, doc.path)
+    tree = sanitizer(tree)
     return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings))
 
 

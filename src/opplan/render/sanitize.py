@@ -4,7 +4,8 @@ A plan can come from any contributor's pull request, and CI renders it, so the
 body is untrusted input:
 
 - raw HTML, LaTeX, typst or Office XML (```` ```{=typst} ````, `<div>`, `\\input`)
-  is shown as code text, with a warning; HTML comments are dropped quietly;
+  is shown as code text, with a warning; HTML comments are dropped quietly, and
+  `<br>` is a line break, as GitHub shows it;
 - images must be files inside the root (the repository); remote images, absolute
   paths that leave the root and missing files are left out, with a warning;
 - attributes that pandoc's typst writer passes through as typst code (`typst:*`)
@@ -25,6 +26,7 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
 LENGTH = re.compile(r"\d+(\.\d+)?(%|in|cm|mm|pt|px|em)?")
 KEPT_KEYS = {"custom-style", "width", "height"}
 SNIPPET = 60
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # GitHub tables' line breaks
 
 
 @dataclass
@@ -48,20 +50,25 @@ class Sanitizer:
             attributes[2] = [pair for pair in attributes[2] if self.keep(pair)]
         if kind == "Image":
             return self.image(node)
+        if kind == "Figure" and not ast.find(node["c"][2], "Image"):
+            body: list[Node] = node["c"][2]
+            return body  # its image was left out: no caption for the note that says so
         return node
 
     def raw(self, node: Node) -> Node | None:
         fmt, content = node["c"]
         if fmt == "html" and re.fullmatch(r"\s*<!--.*-->\s*", content, re.DOTALL):
             return None
-        self.warn(f"raw {fmt} {_snippet(content)!r} is shown as text, not run")
+        if fmt == "html" and node["t"] == "RawInline" and LINE_BREAK.fullmatch(content):
+            return {"t": "LineBreak"}
+        self.warn(f"raw {fmt} {snippet(content)!r} is shown as text, not run")
         block = node["t"] == "RawBlock"
         return ast.code_block(content) if block else ast.code(content)
 
     def keep(self, pair: list[str]) -> bool:
         key, value = pair
         if key not in KEPT_KEYS or (key in ("width", "height") and not LENGTH.fullmatch(value)):
-            self.warn(f"attribute {key}={_snippet(value)!r} is ignored")
+            self.warn(f"attribute {key}={snippet(value)!r} is ignored")
             return False
         return True
 
@@ -69,7 +76,7 @@ class Sanitizer:
         source = node["c"][2][0]
         path, problem = self.resolve(source)
         if path is None:
-            self.warn(f"image {_snippet(source)!r} is left out: {problem}")
+            self.warn(f"image {snippet(source)!r} is left out: {problem}")
             alt = ast.text(node["c"][1]).strip()
             return ast.emph_text(f"[image left out{': ' + alt if alt else ''}]")
         self.images.append(path)
@@ -94,6 +101,7 @@ class Sanitizer:
             self.warnings.append(message)
 
 
-def _snippet(text: str) -> str:
+def snippet(text: str) -> str:
+    """`text` on one line, cut to SNIPPET characters: how messages quote a document."""
     flat = " ".join(text.split())
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"

@@ -8,7 +8,7 @@ from typing import Any
 
 from opplan.config.model import Config, Page
 from opplan.pages import PageCount
-from opplan.render import ast, chart_image, layout, marks, metadata, pdf
+from opplan.render import ast, chart_image, layout, marks, metadata, pdf, typst_text
 from opplan.render.ast import Node
 from opplan.render.prepare import Prepared, rooted_images
 
@@ -21,7 +21,7 @@ def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -
     tree = layout.tall_rows_breakable(layout.fitted(tree, config.page), config.page)
     tree = literal_dashes(tree)
     tree = marks.for_typst(tree, index, config.render.appendix_new_page)
-    tree = rooted_images(tree, root)
+    tree = typst_text.for_typst(rooted_images(tree, root))
     if index:
         tree = marks.prefix_ids(tree, f"d{index}-")
     body = pdf.markup(tree, prepared.name)
