@@ -212,6 +212,8 @@ def _not_in_calendar(value: str) -> str | None:
         return None
     name = calendar.month_name[month]
     return f"{value} is not a date: {name} {year} has {days} days"
+
+
 def _type_hint(expected: list[str], value: object) -> str:
     """How to write a number that was quoted, or text that YAML read as a number."""
     if ("int" in expected or "float" in expected) and isinstance(value, str):
