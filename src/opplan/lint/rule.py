@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 Options = Mapping[str, Any]
 
 PAGE_COUNT = "page_count"  # the options key under which page-counting rules get the count
+# The README, where each rule has an anchor `rule-ID` in the table of rules.
+DOCUMENTATION = "https://pypi.org/project/opplan/"
 
 
 class RuleInfo(Protocol):
@@ -71,3 +73,8 @@ def summary(rule: RuleInfo) -> str:
     """The first line of a rule's documentation."""
     doc = getattr(rule, "__doc__", None) or ""
     return doc.strip().split("\n", 1)[0]
+
+
+def documentation_url(rule_id: str) -> str:
+    """Where a rule is documented: its row in the README's table of rules."""
+    return f"{DOCUMENTATION}#rule-{rule_id}"

@@ -75,7 +75,7 @@ NEEDS_MODEL = False
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    required: list[str] = options.get(_option(doc), [])  # other kinds (roll-ups) need none
+    required = titles(doc, options)
     aliases = options["aliases"]
     missing = [title for title in required if find(doc.body, title, aliases) is None]
     if not missing:
@@ -91,6 +91,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             1,
             f"missing section {title!r}; add a '# {title}' heading (headings found: {listed})",
         )
+
+
+def titles(doc: Document, options: Options) -> list[str]:
+    """The titles of the sections a document needs, in order."""
+    required: list[str] = options.get(_option(doc), [])  # other kinds (roll-ups) need none
+    return required
 
 
 def _option(doc: Document) -> str:

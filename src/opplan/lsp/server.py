@@ -1,0 +1,275 @@
+"""`opplan lsp`: the language server, over standard input and output.
+
+Diagnostics are `opplan lint`'s findings, published when a document opens and
+again a short moment (`debounce`, 50 ms by default: an initialization option in
+milliseconds) after the last of a burst of changes. Quick fixes, hover,
+completion and the outline are computed from the text the editor holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
+
+from opplan import __version__
+from opplan.lint import discovery
+from opplan.lint.rule import documentation_url
+from opplan.lsp import actions, assist, outline
+from opplan.lsp.plans import Repository, root_of
+from opplan.lsp.schema_help import Place
+from opplan.problem import Problem
+
+DEBOUNCE = 0.05  # seconds after the last change before a document is checked again
+_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
+
+
+class PlanServer(LanguageServer):
+    """The language server, with the repositories of the documents it has seen."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "opplan", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
+        self.debounce = DEBOUNCE
+        self.repositories: dict[Path, Repository] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    def repository(self, path: Path) -> Repository:
+        folders = [Path(to_fs_path(f.uri) or ".") for f in self.workspace.folders.values()]
+        root, source = root_of(path, folders)
+        if root not in self.repositories:
+            self.repositories[root] = Repository.open(root, source)
+        return self.repositories[root]
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check a document after `delay` seconds, unless it changes again before then."""
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        loop = asyncio.get_running_loop()
+        self.pending[uri] = loop.call_later(delay, self.publish, uri)
+
+    def publish(self, uri: str) -> None:
+        self.pending.pop(uri, None)
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return
+        params = types.PublishDiagnosticsParams(
+            uri=uri, diagnostics=self.diagnostics(document), version=document.version
+        )
+        self.text_document_publish_diagnostics(params)
+
+    def diagnostics(self, document: TextDocument) -> list[types.Diagnostic]:
+        path = _path(document.uri)
+        text = document.source
+        if path is None or not discovery.looks_like_plan(text):
+            return []
+        repository = self.repository(path)
+        if repository.excluded(path):
+            return []
+        problems = repository.check(path, text, self.unsaved(leave_out=document.uri))
+        lines = _lines(text)
+        found = [_diagnostic(document, lines, problem) for problem in problems]
+        if repository.error is not None:
+            message = f"{repository.error}; checking with the default configuration"
+            found.insert(
+                0,
+                _diagnostic(document, lines, Problem(str(path), 1, 1, "error", "config", message)),
+            )
+        return found
+
+    def unsaved(self, *, leave_out: str) -> dict[Path, str]:
+        """The texts of the documents open in the editor, by path."""
+        texts: dict[Path, str] = {}
+        for uri, document in self.workspace.text_documents.items():
+            path = _path(uri)
+            if path is not None and uri != leave_out:
+                texts[path] = document.source
+        return texts
+
+
+def _path(uri: str) -> Path | None:
+    if urlparse(uri).scheme != "file":
+        return None
+    return Path(to_fs_path(uri) or unquote(urlparse(uri).path)).resolve()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> types.Diagnostic:
+    row = min(max(problem.line - 1, 0), len(lines) - 1)
+    text = lines[row]
+    start = min(max(problem.column - 1, 0), len(text))
+    end = _token_end(text, start)
+    return types.Diagnostic(
+        range=_to_client(document, row, start, row, end),
+        message=problem.message,
+        severity=_SEVERITY[problem.level],
+        code=problem.rule,
+        code_description=_documentation(problem.rule),
+        source="opplan",
+    )
+
+
+def _documentation(rule: str) -> types.CodeDescription | None:
+    from opplan.lint.rules import RULES  # noqa: PLC0415
+
+    return types.CodeDescription(href=documentation_url(rule)) if rule in RULES else None
+
+
+def _token_end(text: str, start: int) -> int:
+    """Where the word or value that starts at `start` ends (the line's end, else)."""
+    stop = start
+    while stop < len(text) and not text[stop].isspace() and text[stop] not in ":,[]{}":
+        stop += 1
+    return stop if stop > start else len(text.rstrip())
+
+
+def _to_client(document: TextDocument, row: int, start: int, last: int, end: int) -> types.Range:
+    span = ServerTextRange(ServerTextPosition(row, start), ServerTextPosition(last, end))
+    return document.range_to_client_units(span)
+
+
+def _position(document: TextDocument, position: types.Position) -> tuple[int, int]:
+    at = document.position_from_client_units(position)
+    return at.line, at.character
+
+
+server = PlanServer()
+
+
+@server.feature(types.INITIALIZE)
+def _initialize(ls: PlanServer, params: types.InitializeParams) -> None:
+    options: Any = params.initialization_options
+    if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
+        ls.debounce = max(0.0, float(options["debounce"]) / 1000)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def _opened(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def _changed(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, ls.debounce)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def _saved(ls: PlanServer, params: types.DidSaveTextDocumentParams) -> None:
+    for repository in ls.repositories.values():
+        repository.forget_files()
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def _closed(ls: PlanServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _files_changed(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> None:
+    ls.repositories.clear()  # plans or the configuration changed: read them again
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def _code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    path = _path(document.uri)
+    lines = _lines(document.source)
+    doc = None
+    section_options: dict[str, Any] = {}
+    if path is not None:
+        repository = ls.repository(path)
+        doc = repository.parse(path, document.source)
+        if doc is not None:
+            from opplan.lint.rules import required_sections  # noqa: PLC0415
+
+            section_options = repository.config.lint.options(
+                required_sections.ID, doc.kind, required_sections.DEFAULT
+            )
+    found: list[types.CodeAction] = []
+    for diagnostic in params.context.diagnostics:
+        if diagnostic.source != "opplan":
+            continue
+        row, column = _position(document, diagnostic.range.start)
+        problem = (row, column, str(diagnostic.code), diagnostic.message)
+        for fix in actions.for_finding(doc, lines, problem, section_options):
+            edits = [
+                types.TextEdit(
+                    range=_to_client(document, e.line, e.start, e.line, e.end), new_text=e.text
+                )
+                for e in fix.edits
+            ]
+            found.append(
+                types.CodeAction(
+                    title=fix.title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    is_preferred=fix.preferred or None,
+                    edit=types.WorkspaceEdit(changes={document.uri: edits}),
+                )
+            )
+    return found
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def _hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    row, column = _position(document, params.position)
+    text = assist.hover(_lines(document.source), row, column)
+    if text is None:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[":", " ", "-", "=", ","]),
+)
+def _completion(ls: PlanServer, params: types.CompletionParams) -> types.CompletionList:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    row, column = _position(document, params.position)
+    items = assist.complete(_lines(document.source), row, column)
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def _symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    path = _path(document.uri)
+    if path is None:
+        return []
+    repository = ls.repository(path)
+    body = repository.body(path, document.source)
+    from opplan.lint.rules import reading_time  # noqa: PLC0415
+
+    kind = Place(_lines(document.source)).kind() or ""
+    per_page = float(
+        repository.config.lint.options(reading_time.ID, kind, reading_time.DEFAULT)[
+            "minutes_per_page"
+        ]
+    )
+    return outline.symbols(_lines(document.source), body, repository.config.page, per_page)
+
+
+def run() -> None:
+    """Serve one editor over standard input and output until it exits."""
+    server.start_io()
