@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -438,3 +439,37 @@ def test_every_rule_has_its_anchor_in_the_readme() -> None:
     for rule_id in RULES:
         assert f'<a id="rule-{rule_id}"></a>' in readme, rule_id
         assert documentation_url(rule_id).endswith(f"#rule-{rule_id}")
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
+def test_lint_does_not_load_the_language_server() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from opplan.cli import app\n"
+        "result = CliRunner().invoke(app, ['lint', '--no-cache', 'examples'])\n"
+        "print(result.exit_code, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pygls', 'lsprotocol', 'cattrs') or m.startswith('opplan.lsp')))\n"
+    )
+    assert run_python(code).stdout.strip() == "0 []"
+
+
+def test_without_pygls_the_command_says_what_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['pygls'] = None\n"
+        "sys.argv = ['opplan', 'lsp']\n"
+        "from opplan.cli import main\n"
+        "main()\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "opplan: error: the language server needs pygls; "
+        "install it with: pip install 'opplan[lsp]'\n"
+    )

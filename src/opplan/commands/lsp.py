@@ -9,7 +9,7 @@ def run() -> ExitCode:
     try:
         from opplan.lsp import server  # noqa: PLC0415 - pygls is an optional dependency
     except ModuleNotFoundError as err:
-        if err.name not in ("pygls", "lsprotocol"):
+        if (err.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
         raise UsageError(
             "the language server needs pygls; install it with: pip install 'opplan[lsp]'"

@@ -1,14 +1,16 @@
 """`opplan lsp`: the language server, over standard input and output.
 
 Diagnostics are `opplan lint`'s findings, published when a document opens and
-again a short moment (`debounce`, 50 ms by default: an initialization option in
-milliseconds) after the last of a burst of changes. Quick fixes, hover,
+after each change: at once for a change after a quiet moment, and for changes in
+quick succession once, `debounce` after the last of them (50 ms by default; an
+initialization option in milliseconds). Quick fixes, hover,
 completion and the outline are computed from the text the editor holds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -41,6 +43,7 @@ class PlanServer(LanguageServer):
         self.debounce = DEBOUNCE
         self.repositories: dict[Path, Repository] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.last_change: dict[str, float] = {}
 
     def repository(self, path: Path) -> Repository:
         folders = [Path(to_fs_path(f.uri) or ".") for f in self.workspace.folders.values()]
@@ -48,6 +51,15 @@ class PlanServer(LanguageServer):
         if root not in self.repositories:
             self.repositories[root] = Repository.open(root, source)
         return self.repositories[root]
+
+    def changed(self, uri: str) -> None:
+        """Check a changed document: now after a quiet moment, else after the debounce."""
+        now = asyncio.get_running_loop().time()
+        quiet = (
+            uri not in self.pending and now - self.last_change.get(uri, -math.inf) > self.debounce
+        )
+        self.last_change[uri] = now
+        self.schedule(uri, 0 if quiet else self.debounce)
 
     def schedule(self, uri: str, delay: float) -> None:
         """Check a document after `delay` seconds, unless it changes again before then."""
@@ -162,7 +174,7 @@ def _opened(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def _changed(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, ls.debounce)
+    ls.changed(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -178,6 +190,7 @@ def _closed(ls: PlanServer, params: types.DidCloseTextDocumentParams) -> None:
     waiting = ls.pending.pop(uri, None)
     if waiting is not None:
         waiting.cancel()
+    ls.last_change.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
