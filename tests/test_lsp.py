@@ -23,6 +23,7 @@ from opplan.config.model import Page
 from opplan.document import load_text
 from opplan.lint.rule import documentation_url, summary
 from opplan.lint.rules import RULES
+from opplan.lsp.plans import Repository, root_of
 from opplan.schemas.op1 import Ask, Risk
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
@@ -473,3 +474,30 @@ def test_without_pygls_the_command_says_what_to_install() -> None:
         "opplan: error: the language server needs pygls; "
         "install it with: pip install 'opplan[lsp]'\n"
     )
+
+
+def test_kept_cross_document_findings_equal_fresh_ones(tmp_path: Path) -> None:
+    """The server keeps the other plans and the last cross-document answer: a check
+    through them gives what a server that starts afresh gives, edit after edit."""
+    folder = tmp_path.resolve()
+    for source in (CROSS / "partner-surprise-not-mentioned").glob("*.md"):
+        shutil.copy(source, folder / source.name)
+    path, partner = folder / "op1-payments.md", folder / "op1-checkout.md"
+    original = path.read_text(encoding="utf-8")
+    commitment = "commitments:\n  - team: Payments\n    what: Idempotency keys on every request\n"
+    edits = [
+        original,
+        original + "\nMore text in the body.\n",
+        original.replace("---\n", "---\n# a comment moves every line down\n", 1),
+        original,
+    ]
+    kept = Repository.open(*root_of(path))
+    for step, text in enumerate(edits * 2):
+        if step == len(edits):  # the partner's plan changes on disk
+            changed_partner = partner.read_text(encoding="utf-8").replace(
+                "commitments:", commitment, 1
+            )
+            partner.write_text(changed_partner, encoding="utf-8")
+        fresh = Repository.open(*root_of(path))
+        assert kept.check(path, text, {}) == fresh.check(path, text, {}), step
+    assert not [p for p in kept.check(path, original, {}) if p.rule == "partner-surprise"]

@@ -298,10 +298,10 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
     problems = list(
         check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
     )
-    return _Result(name, True, problems, _frontmatter_only(doc) if setup.keep else None, False)
+    return _Result(name, True, problems, frontmatter_only(doc) if setup.keep else None, False)
 
 
-def _frontmatter_only(doc: Document) -> Document:
+def frontmatter_only(doc: Document) -> Document:
     """What the cross-document rules see of a document: all but its text and body."""
     empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
     return dataclasses.replace(doc, text="", body=empty)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from opplan import config as configuration
 from opplan.errors import DocumentError, OpplanError
 from opplan.lint import discovery
-from opplan.lint.engine import check_corpus, check_document, problem_from
+from opplan.lint.engine import check_corpus, check_document, frontmatter_only, problem_from
 from opplan.problem import Problem
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ class Repository:
     error: str | None = None  # why the configuration file could not be used
     _read: dict[Path, tuple[_Stamp, Document | None]] = field(default_factory=dict)
     _files: list[Path] | None = None
+    _unsaved: dict[Path, tuple[str, Document | None]] = field(default_factory=dict)
+    _last_corpus: tuple[object, list[Document], list[Problem]] | None = None
 
     @classmethod
     def open(cls, root: Path, source: Path | None) -> Repository:
@@ -88,11 +90,28 @@ class Repository:
         except DocumentError as err:
             return [problem_from(err)]
         problems = list(check_document(doc, settings, page=self.config.page))
-        others = self.plans(unsaved, leave_out=path)
-        corpus = check_corpus([*others, doc], settings)
-        problems.extend(problem for problem in corpus if problem.path == name)
+        problems.extend(self._corpus(doc, unsaved))
         problems.sort(key=lambda p: (p.line, p.column, p.rule, p.message))
         return problems
+
+    def _corpus(self, doc: Document, unsaved: Mapping[Path, str]) -> list[Problem]:
+        """The cross-document problems of a document among the other plans.
+
+        They read only the documents' frontmatter, so while the body is edited and
+        the other plans stay as they were, the last answer still holds.
+        """
+        others = self.plans(unsaved, leave_out=Path(doc.path))
+        head = "\n".join(doc.text.split("\n", doc.body.first_line - 1)[: doc.body.first_line - 1])
+        key = (doc.path, head, tuple(id(other) for other in others))
+        if self._last_corpus is not None and self._last_corpus[0] == key:
+            return self._last_corpus[2]
+        found = [
+            problem
+            for problem in check_corpus([*others, frontmatter_only(doc)], self.config.lint)
+            if problem.path == doc.path
+        ]
+        self._last_corpus = (key, others, found)  # the documents held: their ids stay theirs
+        return found
 
     def plans(self, unsaved: Mapping[Path, str], *, leave_out: Path) -> list[Document]:
         """The other plan documents of the repository, as the editor has them."""
@@ -102,7 +121,7 @@ class Repository:
         for path in self._files:
             if path == leave_out:
                 continue
-            doc = self.parse(path, unsaved[path]) if path in unsaved else self._load(path)
+            doc = self._load_unsaved(path, unsaved[path]) if path in unsaved else self._load(path)
             if doc is not None:
                 docs.append(doc)
         return docs
@@ -123,6 +142,12 @@ class Repository:
         doc = self.parse(path, text)
         self._read[path] = (stamp, doc)
         return doc
+
+    def _load_unsaved(self, path: Path, text: str) -> Document | None:
+        kept = self._unsaved.get(path)
+        if kept is None or kept[0] != text:
+            kept = self._unsaved[path] = (text, self.parse(path, text))
+        return kept[1]
 
     def parse(self, path: Path, text: str) -> Document | None:
         """The plan document with this text, or None if it is not one or cannot be read."""
