@@ -377,6 +377,20 @@ async def test_completion_offers_keys_and_allowed_values(
     assert await labels(1) == ["op1", "op2", "prfaq", "rollup"]
     ask_keys = await labels(6)
     assert set(ask_keys) == set(Ask.model_fields) - {"kind"}
+    params = types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(6, 6)
+    )
+    found = await client.text_document_completion_async(params)
+    assert isinstance(found, types.CompletionList)
+    what = next(item for item in found.items if item.label == "what")
+    # The item replaces what was typed of the key, and goes on to its value.
+    assert what.text_edit == types.TextEdit(
+        range=types.Range(types.Position(6, 4), types.Position(6, 6)), new_text="what: "
+    )
+    assert what.documentation == types.MarkupContent(
+        kind=types.MarkupKind.Markdown,
+        value=f"**what**: {Ask.model_fields['what'].description}\n\nRequired.",
+    )
     top = await labels(9)
     assert "charter" in top and "tracks" in top and "goals" in top
     assert not {"kind", "title", "status", "asks", "risks"} & set(top)
@@ -385,7 +399,7 @@ async def test_completion_offers_keys_and_allowed_values(
 
 @pytest.mark.asyncio
 async def test_completion_knows_a_prfaqs_variants(client: LanguageClient, plans: Path) -> None:
-    text = "---\nkind: prfaq\nvariant: \n---\n"
+    text = "---\nkind: prfaq\nvariant: "  # the frontmatter is still being typed
     path = plans / "prfaq.md"
     path.write_text(text, encoding="utf-8")
     await opened(client, path)
@@ -395,6 +409,23 @@ async def test_completion_knows_a_prfaqs_variants(client: LanguageClient, plans:
     found = await client.text_document_completion_async(params)
     assert isinstance(found, types.CompletionList)
     assert [item.label for item in found.items] == ["full", "pr-only", "faq-only"]
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_add_a_missing_key(client: LanguageClient, plans: Path) -> None:
+    text = example().replace("status: approved\n", "")
+    path = plans / "op1.md"
+    path.write_text(text, encoding="utf-8")
+    diagnostics = await opened(client, path)
+    missing = next(d for d in diagnostics if d.message == "missing required key 'status'")
+    assert missing.range.start.line == 0
+    actions = await fixes(client, path, missing)
+    # The opening '---' cannot take a suppression comment.
+    assert [a.title for a in actions] == ["Add the 'status' key"]
+    text = apply(text, edits_of(actions[0], path))
+    assert "\nstatus: \n---\n" in text
+    diagnostics = await changed(client, path, text.replace("status: \n", "status: draft\n"), 2)
+    assert diagnostics == []
 
 
 @pytest.mark.asyncio

@@ -34,6 +34,7 @@ _QUOTED = re.compile(r"'((?:[^'\\]|\\.)+)'")
 _SUGGESTED = re.compile(r"did you mean '([^']+)'\??")
 _NOT_ALLOWED = re.compile(r"'([^']*)' is not allowed; use one of ([^;]+)$")
 _MISSING_SECTION = re.compile(r"^missing section '(.+)'; add a '(#+) ")
+_MISSING_KEY = re.compile(r"^missing required key '([\w-]+)'$")
 _BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 _FRONTMATTER_COMMENT = re.compile(r"#\s*opplan:\s*disable\s*=\s*([\w\s,-]*)")
 _NEXT_LINE_COMMENT = re.compile(r"<!--\s*opplan:\s*disable-next-line\s*=\s*([^>]*?)\s*-->")
@@ -129,6 +130,15 @@ def missing_section(doc: Document, message: str, options: Mapping[str, Any]) -> 
     return Fix(f"Add the '{title}' section", [Edit(before.line - 1, 0, 0, f"{heading}\n\n")], True)
 
 
+def missing_key(lines: Sequence[str], message: str, closing_row: int) -> Fix | None:
+    """A top-level key the schema requires, added at the end of the frontmatter."""
+    match = _MISSING_KEY.match(message)
+    if match is None or not 0 < closing_row < len(lines):
+        return None
+    key = match.group(1)
+    return Fix(f"Add the '{key}' key", [Edit(closing_row, 0, 0, f"{key}: \n")])
+
+
 def for_finding(
     doc: Document | None,
     lines: Sequence[str],
@@ -147,11 +157,17 @@ def for_finding(
         yield fix
     if doc is None:
         return
+    closing = doc.body.first_line - 2  # the row of the closing '---'
     if rule == "required-sections":
         fix = missing_section(doc, message, section_options)
         if fix is not None:
             yield fix
+    if rule == "schema":
+        fix = missing_key(lines, message, closing)
+        if fix is not None:
+            yield fix
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
-    if rule in RULES:
-        yield suppression(lines, row, rule, doc.body.first_line - 1)
+    # A finding on the opening '---' (a missing key) has no line a comment can take.
+    if rule in RULES and row > 0:
+        yield suppression(lines, row, rule, closing + 1)

@@ -52,22 +52,40 @@ def _rule_hover(line: str, column: int) -> str | None:
 
 
 def complete(lines: Sequence[str], row: int, column: int) -> list[types.CompletionItem]:
-    """What can be typed at a position: keys and values in the frontmatter, rule IDs."""
+    """What can be typed at a position: keys and values in the frontmatter, rule IDs.
+
+    Each item replaces the part of the word typed so far (in characters of the line).
+    """
     if row >= len(lines):
         return []
     prefix = lines[row][:column]
-    if _RULE_PREFIX.search(prefix):
-        return _rules()
+    rule = _RULE_PREFIX.search(prefix)
+    if rule is not None:
+        typed = re.search(r"[\w-]*$", prefix)
+        return _replacing(_rules(), row, typed.start() if typed else column, column)
     place = Place(lines)
     if not place.inside(row):
         return []
     value = _VALUE_PREFIX.match(prefix)
     if value is not None:
-        return _values(place, row, value.group(3), len(value.group(1)) + len(value.group(2)))
+        indent = len(value.group(1)) + len(value.group(2))
+        items = _values(place, row, value.group(3), indent)
+        return _replacing(items, row, value.start(4), column)
     key = _KEY_PREFIX.match(prefix)
     if key is not None:
-        return _keys(place, row, len(key.group(1)) + len(key.group(2)))
+        indent = len(key.group(1)) + len(key.group(2))
+        return _replacing(_keys(place, row, indent), row, indent, column)
     return []
+
+
+def _replacing(
+    items: list[types.CompletionItem], row: int, start: int, end: int
+) -> list[types.CompletionItem]:
+    span = types.Range(types.Position(row, start), types.Position(row, end))
+    for item in items:
+        item.text_edit = types.TextEdit(range=span, new_text=item.insert_text or item.label)
+        item.insert_text = None
+    return items
 
 
 def _keys(place: Place, row: int, indent: int) -> list[types.CompletionItem]:
@@ -100,8 +118,10 @@ def _values(place: Place, row: int, key: str, indent: int) -> list[types.Complet
         field = model.model_fields.get(key) if model else None
         values = allowed(field.annotation) if field else []
     return [
-        types.CompletionItem(label=value, kind=types.CompletionItemKind.EnumMember)
-        for value in values
+        types.CompletionItem(
+            label=value, kind=types.CompletionItemKind.EnumMember, sort_text=f"{index:03d}"
+        )
+        for index, value in enumerate(values)
     ]
 
 

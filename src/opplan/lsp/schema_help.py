@@ -27,7 +27,7 @@ class Place:
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
-        self.end = _closing(lines)  # the index of the closing '---', or -1: no frontmatter
+        self.end = _closing(lines)  # the row of the closing '---', or -1: no frontmatter
 
     def inside(self, row: int) -> bool:
         return 0 < row < self.end
@@ -102,9 +102,11 @@ class Place:
 
 
 def _closing(lines: Sequence[str]) -> int:
+    """The row of the closing '---' (the end of the text while it is being typed), or -1."""
     if not lines or lines[0].rstrip() != "---":
         return -1
-    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), -1)
+    rows = range(1, len(lines))
+    return next((i for i in rows if lines[i].rstrip() in ("---", "...")), len(lines))
 
 
 def allowed(annotation: object) -> list[str]:

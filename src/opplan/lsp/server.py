@@ -74,8 +74,16 @@ class PlanServer(LanguageServer):
         document = self.workspace.text_documents.get(uri)
         if document is None:
             return
+        try:
+            found = self.diagnostics(document)
+        except Exception as err:  # a bug: say so in the editor's log, and keep serving
+            message = f"opplan: internal error checking {uri}: {type(err).__name__}: {err}"
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Error, message=message)
+            )
+            return
         params = types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=self.diagnostics(document), version=document.version
+            uri=uri, diagnostics=found, version=document.version
         )
         self.text_document_publish_diagnostics(params)
 
@@ -261,6 +269,11 @@ def _completion(ls: PlanServer, params: types.CompletionParams) -> types.Complet
     document = ls.workspace.get_text_document(params.text_document.uri)
     row, column = _position(document, params.position)
     items = assist.complete(_lines(document.source), row, column)
+    for item in items:
+        if isinstance(item.text_edit, types.TextEdit):
+            start, end = item.text_edit.range.start, item.text_edit.range.end
+            span = _to_client(document, start.line, start.character, end.line, end.character)
+            item.text_edit = types.TextEdit(range=span, new_text=item.text_edit.new_text)
     return types.CompletionList(is_incomplete=False, items=items)
 
 
