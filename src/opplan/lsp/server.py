@@ -13,24 +13,20 @@ import asyncio
 import math
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
-from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from opplan import __version__
+from opplan import config as configuration
 from opplan.lint import discovery
-from opplan.lint.rule import documentation_url
-from opplan.lsp import actions, assist, outline
+from opplan.lsp import actions, assist, convert, outline
 from opplan.lsp.plans import Repository, root_of
 from opplan.lsp.schema_help import Place
 from opplan.problem import Problem
 
 DEBOUNCE = 0.05  # seconds after the last change before a document is checked again
-_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 
 
 class PlanServer(LanguageServer):
@@ -46,7 +42,7 @@ class PlanServer(LanguageServer):
         self.last_change: dict[str, float] = {}
 
     def repository(self, path: Path) -> Repository:
-        folders = [Path(to_fs_path(f.uri) or ".") for f in self.workspace.folders.values()]
+        folders = [convert.path_of(f.uri) or Path() for f in self.workspace.folders.values()]
         root, source = root_of(path, folders)
         if root not in self.repositories:
             self.repositories[root] = Repository.open(root, source)
@@ -88,7 +84,7 @@ class PlanServer(LanguageServer):
         self.text_document_publish_diagnostics(params)
 
     def diagnostics(self, document: TextDocument) -> list[types.Diagnostic]:
-        path = _path(document.uri)
+        path = convert.path_of(document.uri)
         text = document.source
         if path is None or not discovery.looks_like_plan(text):
             return []
@@ -96,13 +92,15 @@ class PlanServer(LanguageServer):
         if repository.excluded(path):
             return []
         problems = repository.check(path, text, self.unsaved(leave_out=document.uri))
-        lines = _lines(text)
-        found = [_diagnostic(document, lines, problem) for problem in problems]
+        lines = convert.lines_of(text)
+        found = [convert.diagnostic(document, lines, problem) for problem in problems]
         if repository.error is not None:
             message = f"{repository.error}; checking with the default configuration"
             found.insert(
                 0,
-                _diagnostic(document, lines, Problem(str(path), 1, 1, "error", "config", message)),
+                convert.diagnostic(
+                    document, lines, Problem(str(path), 1, 1, "error", "config", message)
+                ),
             )
         return found
 
@@ -110,59 +108,10 @@ class PlanServer(LanguageServer):
         """The texts of the documents open in the editor, by path."""
         texts: dict[Path, str] = {}
         for uri, document in self.workspace.text_documents.items():
-            path = _path(uri)
+            path = convert.path_of(uri)
             if path is not None and uri != leave_out:
                 texts[path] = document.source
         return texts
-
-
-def _path(uri: str) -> Path | None:
-    if urlparse(uri).scheme != "file":
-        return None
-    return Path(to_fs_path(uri) or unquote(urlparse(uri).path)).resolve()
-
-
-def _lines(text: str) -> list[str]:
-    return [line.removesuffix("\r") for line in text.split("\n")]
-
-
-def _diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> types.Diagnostic:
-    row = min(max(problem.line - 1, 0), len(lines) - 1)
-    text = lines[row]
-    start = min(max(problem.column - 1, 0), len(text))
-    end = _token_end(text, start)
-    return types.Diagnostic(
-        range=_to_client(document, row, start, row, end),
-        message=problem.message,
-        severity=_SEVERITY[problem.level],
-        code=problem.rule,
-        code_description=_documentation(problem.rule),
-        source="opplan",
-    )
-
-
-def _documentation(rule: str) -> types.CodeDescription | None:
-    from opplan.lint.rules import RULES  # noqa: PLC0415
-
-    return types.CodeDescription(href=documentation_url(rule)) if rule in RULES else None
-
-
-def _token_end(text: str, start: int) -> int:
-    """Where the word or value that starts at `start` ends (the line's end, else)."""
-    stop = start
-    while stop < len(text) and not text[stop].isspace() and text[stop] not in ":,[]{}":
-        stop += 1
-    return stop if stop > start else len(text.rstrip())
-
-
-def _to_client(document: TextDocument, row: int, start: int, last: int, end: int) -> types.Range:
-    span = ServerTextRange(ServerTextPosition(row, start), ServerTextPosition(last, end))
-    return document.range_to_client_units(span)
-
-
-def _position(document: TextDocument, position: types.Position) -> tuple[int, int]:
-    at = document.position_from_client_units(position)
-    return at.line, at.character
 
 
 server = PlanServer()
@@ -187,8 +136,11 @@ def _changed(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def _saved(ls: PlanServer, params: types.DidSaveTextDocumentParams) -> None:
+    saved = convert.path_of(params.text_document.uri)
+    if saved is not None and saved.name in configuration.FILENAMES:
+        ls.repositories.clear()  # read the configuration again
     for repository in ls.repositories.values():
-        repository.forget_files()
+        repository.forget_files()  # the file may be new
     ls.schedule(params.text_document.uri, 0)
 
 
@@ -213,8 +165,8 @@ def _files_changed(ls: PlanServer, params: types.DidChangeWatchedFilesParams) ->
 )
 def _code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    path = _path(document.uri)
-    lines = _lines(document.source)
+    path = convert.path_of(document.uri)
+    lines = convert.lines_of(document.source)
     doc = None
     section_options: dict[str, Any] = {}
     if path is not None:
@@ -230,12 +182,13 @@ def _code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.
     for diagnostic in params.context.diagnostics:
         if diagnostic.source != "opplan":
             continue
-        row, column = _position(document, diagnostic.range.start)
+        row, column = convert.position(document, diagnostic.range.start)
         problem = (row, column, str(diagnostic.code), diagnostic.message)
         for fix in actions.for_finding(doc, lines, problem, section_options):
             edits = [
                 types.TextEdit(
-                    range=_to_client(document, e.line, e.start, e.line, e.end), new_text=e.text
+                    range=convert.to_client(document, e.line, e.start, e.line, e.end),
+                    new_text=e.text,
                 )
                 for e in fix.edits
             ]
@@ -254,8 +207,8 @@ def _code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def _hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    row, column = _position(document, params.position)
-    text = assist.hover(_lines(document.source), row, column)
+    row, column = convert.position(document, params.position)
+    text = assist.hover(convert.lines_of(document.source), row, column)
     if text is None:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
@@ -267,12 +220,11 @@ def _hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
 )
 def _completion(ls: PlanServer, params: types.CompletionParams) -> types.CompletionList:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    row, column = _position(document, params.position)
-    items = assist.complete(_lines(document.source), row, column)
+    row, column = convert.position(document, params.position)
+    items = assist.complete(convert.lines_of(document.source), row, column)
     for item in items:
         if isinstance(item.text_edit, types.TextEdit):
-            start, end = item.text_edit.range.start, item.text_edit.range.end
-            span = _to_client(document, start.line, start.character, end.line, end.character)
+            span = convert.range_to_client(document, item.text_edit.range)
             item.text_edit = types.TextEdit(range=span, new_text=item.text_edit.new_text)
     return types.CompletionList(is_incomplete=False, items=items)
 
@@ -280,20 +232,23 @@ def _completion(ls: PlanServer, params: types.CompletionParams) -> types.Complet
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def _symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    path = _path(document.uri)
+    path = convert.path_of(document.uri)
     if path is None:
         return []
     repository = ls.repository(path)
     body = repository.body(path, document.source)
     from opplan.lint.rules import reading_time  # noqa: PLC0415
 
-    kind = Place(_lines(document.source)).kind() or ""
+    kind = Place(convert.lines_of(document.source)).kind() or ""
     per_page = float(
         repository.config.lint.options(reading_time.ID, kind, reading_time.DEFAULT)[
             "minutes_per_page"
         ]
     )
-    return outline.symbols(_lines(document.source), body, repository.config.page, per_page)
+    symbols = outline.symbols(
+        convert.lines_of(document.source), body, repository.config.page, per_page
+    )
+    return convert.symbols_to_client(document, symbols)
 
 
 def run() -> None:
