@@ -532,3 +532,26 @@ def test_kept_cross_document_findings_equal_fresh_ones(tmp_path: Path) -> None:
         fresh = Repository.open(*root_of(path))
         assert kept.check(path, text, {}) == fresh.check(path, text, {}), step
     assert not [p for p in kept.check(path, original, {}) if p.rule == "partner-surprise"]
+
+
+@pytest.mark.asyncio
+async def test_columns_are_in_utf16_units_and_crlf_files_work(
+    client: LanguageClient, plans: Path, cli: Callable[..., Result]
+) -> None:
+    line = "Launch in Zürich 😀 went very well."
+    text = example().replace(
+        "This plan has one headline.", f"{line}\n\nThis plan has one headline.", 1
+    )
+    path = plans / "op1.md"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    diagnostics = await opened(client, path, text.replace("\n", "\r\n"))
+    expected = lint_json(cli, plans, path)
+    assert [(p[0], p[2]) for p in expected] == [
+        (d.range.start.line + 1, str(d.code)) for d in diagnostics
+    ]
+    weasel = next(d for d in diagnostics if d.code == "weasel-words")
+    assert weasel.range.start.line == text.split("\n").index(line)
+    # The emoji is two UTF-16 units: the column is one more than in characters.
+    assert weasel.range.start.character == line.index("very") + 1
+    # opplan lint counts 1-based characters.
+    assert next(p[1] for p in expected if p[2] == "weasel-words") == line.index("very") + 1
