@@ -270,6 +270,11 @@ async def test_quick_fixes_add_the_missing_section(client: LanguageClient, plans
     diagnostics = await opened(client, path)
     missing = next(d for d in diagnostics if d.code == "required-sections")
     assert missing.message.startswith("missing section 'Risks'")
+    # Reported at the first heading, which the range covers.
+    assert (missing.range.start.line, missing.range.end.character) == (
+        BROKEN.split("\n").index("# Introduction"),
+        len("# Introduction"),
+    )
     actions = await fixes(client, path, missing)
     assert [a.title for a in actions][:1] == ["Add the 'Risks' section"]
     text = apply(BROKEN, edits_of(actions[0], path))

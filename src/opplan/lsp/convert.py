@@ -55,7 +55,9 @@ def _documentation(rule: str) -> types.CodeDescription | None:
 
 
 def _token_end(text: str, start: int) -> int:
-    """Where the word or value that starts at `start` ends (the line's end, else)."""
+    """Where the word or value that starts at `start` ends (a heading's or the line's end, else)."""
+    if text.startswith("#", start):  # a whole-document finding, at the first heading
+        return len(text.rstrip())
     stop = start
     while stop < len(text) and not text[stop].isspace() and text[stop] not in ":,[]{}":
         stop += 1
