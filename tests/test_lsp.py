@@ -160,13 +160,18 @@ def plans(tmp_path: Path) -> Path:
     return folder
 
 
+async def opened_broken(client: LanguageClient, plans: Path) -> tuple[Path, list[types.Diagnostic]]:
+    """The BROKEN document, written and opened, and its diagnostics."""
+    path = plans / "op1.md"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path, await opened(client, path)
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_are_the_findings_of_opplan_lint(
     client: LanguageClient, plans: Path, cli: Callable[..., Result]
 ) -> None:
-    path = plans / "op1.md"
-    path.write_text(BROKEN, encoding="utf-8")
-    diagnostics = await opened(client, path)
+    path, diagnostics = await opened_broken(client, plans)
     expected = lint_json(cli, plans, path)
     assert as_problems(diagnostics) == expected
     codes = {str(d.code) for d in diagnostics}
@@ -248,9 +253,7 @@ async def test_a_bad_configuration_is_reported_and_the_defaults_used(
 async def test_quick_fixes_replace_a_key_and_a_value_by_the_nearest_valid_one(
     client: LanguageClient, plans: Path
 ) -> None:
-    path = plans / "op1.md"
-    path.write_text(BROKEN, encoding="utf-8")
-    diagnostics = await opened(client, path)
+    path, diagnostics = await opened_broken(client, plans)
     text = BROKEN
     for wrong, right in (("chartr", "charter"), ("aproved", "approved"), ("hedcount", "headcount")):
         diagnostic = next(d for d in diagnostics if f"'{wrong}'" in d.message)
@@ -265,9 +268,7 @@ async def test_quick_fixes_replace_a_key_and_a_value_by_the_nearest_valid_one(
 
 @pytest.mark.asyncio
 async def test_quick_fixes_add_the_missing_section(client: LanguageClient, plans: Path) -> None:
-    path = plans / "op1.md"
-    path.write_text(BROKEN, encoding="utf-8")
-    diagnostics = await opened(client, path)
+    path, diagnostics = await opened_broken(client, plans)
     missing = next(d for d in diagnostics if d.code == "required-sections")
     assert missing.message.startswith("missing section 'Risks'")
     # Reported at the first heading, which the range covers.
@@ -288,9 +289,7 @@ async def test_quick_fixes_add_the_missing_section(client: LanguageClient, plans
 async def test_quick_fixes_suppress_a_finding_in_the_body_and_the_frontmatter(
     client: LanguageClient, plans: Path
 ) -> None:
-    path = plans / "op1.md"
-    path.write_text(BROKEN, encoding="utf-8")
-    diagnostics = await opened(client, path)
+    path, diagnostics = await opened_broken(client, plans)
     text = BROKEN
     weasel = next(d for d in diagnostics if d.code == "weasel-words")
     actions = await fixes(client, path, weasel)
