@@ -237,6 +237,20 @@ async def test_a_file_that_is_not_a_plan_gets_no_diagnostics(
 
 
 @pytest.mark.asyncio
+async def test_a_plan_the_configuration_excludes_gets_no_diagnostics(
+    client: LanguageClient, plans: Path
+) -> None:
+    (plans / "opplan.toml").write_text('[lint]\nexclude = ["drafts/**"]\n', encoding="utf-8")
+    (plans / "drafts").mkdir()
+    path = plans / "drafts" / "op1.md"
+    path.write_text(BROKEN, encoding="utf-8")
+    assert await opened(client, path) == []
+    other = plans / "op1.md"
+    other.write_text(BROKEN, encoding="utf-8")
+    assert await opened(client, other) != []
+
+
+@pytest.mark.asyncio
 async def test_a_bad_configuration_is_reported_and_the_defaults_used(
     client: LanguageClient, plans: Path
 ) -> None:
