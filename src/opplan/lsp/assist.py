@@ -46,8 +46,9 @@ def _rule_hover(line: str, column: int) -> str | None:
             rule = RULES[word.group()]
             text = (rule.__doc__ or "").strip()
             title, _, rest = text.partition("\n")
-            link = f"[Documentation]({documentation_url(rule.ID)})"
-            return f"**{rule.ID}** ({rule.LEVEL}): {title}\n\n{rest.strip()}\n\n{link}"
+            url = documentation_url(rule.ID)
+            link = f"\n\n[Documentation]({url})" if url else ""
+            return f"**{rule.ID}** ({rule.LEVEL}): {title}\n\n{rest.strip()}{link}"
     return None
 
 

@@ -51,7 +51,8 @@ def diagnostic(document: TextDocument, lines: list[str], problem: Problem) -> ty
 def _documentation(rule: str) -> types.CodeDescription | None:
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
-    return types.CodeDescription(href=documentation_url(rule)) if rule in RULES else None
+    url = documentation_url(rule) if rule in RULES else None
+    return types.CodeDescription(href=url) if url else None
 
 
 def _token_end(text: str, start: int) -> int:
