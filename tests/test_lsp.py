@@ -18,9 +18,9 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from typer.testing import Result
 
 from conftest import ROOT, example
-from opplan import pages
 from opplan.config.model import Page
 from opplan.document import load_text
+from opplan.lint.engine import estimate_pages
 from opplan.lint.rule import documentation_url, summary
 from opplan.lint.rules import RULES
 from opplan.lsp.plans import Repository, root_of
@@ -467,7 +467,7 @@ async def test_the_outline_lists_sections_with_the_narratives_pages(
         "title",
         "team",
     ]
-    count = pages.estimate(load_text(str(path), text).body, Page()).narrative
+    count = estimate_pages(load_text(str(path), text), Page()).narrative
     assert (
         narrative.detail == f"about {count:.1f} pages (estimate), {count * 3:.0f} minutes to read"
     )

@@ -14,7 +14,7 @@ from opplan.lint import markdown
 from opplan.names import nearest
 
 if TYPE_CHECKING:
-    from opplan.document import Document
+    from opplan.document import Document, Section
 
 
 class Edit(NamedTuple):
@@ -119,15 +119,19 @@ def missing_section(doc: Document, message: str, options: Mapping[str, Any]) -> 
 
     title, marks = match.group(1), match.group(2)
     required = required_sections.titles(doc, options)
-    aliases = options["aliases"]
     later = required[required.index(title) + 1 :] if title in required else []
-    following = (markdown.find(doc.body, other, aliases) for other in later)
+    following = (_section(doc, other, options) for other in later)
     before = next((section for section in following if section is not None), None)
     heading = f"{'#' * before.level if before else marks} {title}"
     if before is None:
         row = len(doc.text.rstrip("\n").split("\n"))
         return Fix(f"Add the '{title}' section", [Edit(row, 0, 0, f"\n{heading}\n")], True)
     return Fix(f"Add the '{title}' section", [Edit(before.line - 1, 0, 0, f"{heading}\n\n")], True)
+
+
+def _section(doc: Document, title: str, options: Mapping[str, Any]) -> Section | None:
+    """The section that counts for a required title, found as `required-sections` finds it."""
+    return markdown.find(doc.body, title, options["aliases"])
 
 
 def missing_key(lines: Sequence[str], message: str, closing_row: int) -> Fix | None:

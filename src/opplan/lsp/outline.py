@@ -18,12 +18,16 @@ from opplan.lsp.schema_help import Place
 if TYPE_CHECKING:
     from opplan.config.model import Page
     from opplan.document.body import Body, Section
+    from opplan.pages import PageCount
 
 
 def symbols(
-    lines: Sequence[str], body: Body, page: Page, minutes_per_page: float
+    lines: Sequence[str], body: Body, page: Page, count: PageCount, minutes_per_page: float
 ) -> list[types.DocumentSymbol]:
-    """The document's outline: the frontmatter, the narrative and the appendix sections."""
+    """The document's outline: the frontmatter, the narrative and the appendix sections.
+
+    `count` is the document's page count, as the page rules have it.
+    """
     found: list[types.DocumentSymbol] = []
     frontmatter = _frontmatter(lines)
     if frontmatter is not None:
@@ -31,13 +35,13 @@ def symbols(
     layout = pages.Layout.of(page)
     narrative = [s for s in body.narrative if s.level]
     if narrative:
-        count = pages.estimate(body, page).narrative
-        minutes = pages.reading_minutes(count, minutes_per_page)
+        minutes = pages.reading_minutes(count.narrative, minutes_per_page)
+        detail = f"about {count.narrative:.1f} pages (estimate), {minutes:.0f} minutes to read"
         whole = _span(lines, narrative[0].line - 1, _last_line(body, narrative[-1]) - 1)
         found.append(
             types.DocumentSymbol(
                 name="Narrative",
-                detail=f"about {count:.1f} pages (estimate), {minutes:.0f} minutes to read",
+                detail=detail,
                 kind=types.SymbolKind.Namespace,
                 range=whole,
                 selection_range=_span(lines, narrative[0].line - 1, narrative[0].line - 1),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opplan import config as configuration
+from opplan import pages
 from opplan.errors import DocumentError, OpplanError
 from opplan.lint import discovery
 from opplan.lint.engine import check_corpus, check_document, frontmatter_only, problem_from
@@ -24,6 +25,7 @@ from opplan.problem import Problem
 if TYPE_CHECKING:
     from opplan.config import Config
     from opplan.document import Body, Document
+    from opplan.pages import PageCount
 
 _Stamp = tuple[int, int]  # a file's modification time and size
 
@@ -159,6 +161,21 @@ class Repository:
             return load_text(str(path), text, self.config.lint.appendix_titles, fast=True)
         except DocumentError:
             return None
+
+    def reading(self, path: Path, text: str) -> tuple[Body, PageCount, float]:
+        """A document's body, its pages as the page rules count them, and minutes a page."""
+        from opplan.lint.engine import estimate_pages  # noqa: PLC0415
+        from opplan.lint.rules import reading_time  # noqa: PLC0415
+
+        doc = self.parse(path, text)
+        if doc is None:  # not a plan yet: its body alone
+            body, kind = self.body(path, text), ""
+            count = pages.estimate(body, self.config.page)
+        else:
+            body, kind = doc.body, doc.kind
+            count = estimate_pages(doc, self.config.page)
+        options = self.config.lint.options(reading_time.ID, kind, reading_time.DEFAULT)
+        return body, count, float(options["minutes_per_page"])
 
     def body(self, path: Path, text: str) -> Body:
         """The parsed body of a document, even one whose frontmatter is broken or missing."""

@@ -23,7 +23,6 @@ from opplan import config as configuration
 from opplan.lint import discovery
 from opplan.lsp import actions, assist, convert, outline
 from opplan.lsp.plans import Repository, root_of
-from opplan.lsp.schema_help import Place
 from opplan.problem import Problem
 
 DEBOUNCE = 0.05  # seconds after the last change before a document is checked again
@@ -235,19 +234,9 @@ def _symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> list[types.D
     path = convert.path_of(document.uri)
     if path is None:
         return []
-    repository = ls.repository(path)
-    body = repository.body(path, document.source)
-    from opplan.lint.rules import reading_time  # noqa: PLC0415
-
-    kind = Place(convert.lines_of(document.source)).kind() or ""
-    per_page = float(
-        repository.config.lint.options(reading_time.ID, kind, reading_time.DEFAULT)[
-            "minutes_per_page"
-        ]
-    )
-    symbols = outline.symbols(
-        convert.lines_of(document.source), body, repository.config.page, per_page
-    )
+    body, count, per_page = ls.repository(path).reading(path, document.source)
+    page = ls.repository(path).config.page
+    symbols = outline.symbols(convert.lines_of(document.source), body, page, count, per_page)
     return convert.symbols_to_client(document, symbols)
 
 

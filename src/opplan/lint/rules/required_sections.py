@@ -75,7 +75,7 @@ NEEDS_MODEL = False
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    required = titles(doc, options)
+    required: list[str] = options.get(_option(doc), [])  # other kinds (roll-ups) need none
     aliases = options["aliases"]
     missing = [title for title in required if find(doc.body, title, aliases) is None]
     if not missing:
@@ -93,14 +93,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         )
 
 
-def titles(doc: Document, options: Options) -> list[str]:
-    """The titles of the sections a document needs, in order."""
-    required: list[str] = options.get(_option(doc), [])  # other kinds (roll-ups) need none
-    return required
-
-
 def _option(doc: Document) -> str:
     if doc.kind != "prfaq":
         return doc.kind
     variant = doc.meta.get("variant", "full")
     return f"prfaq-{variant}" if variant in ("full", "pr-only", "faq-only") else "prfaq-full"
+
+
+def titles(doc: Document, options: Options) -> list[str]:
+    """The titles of the sections a document needs, in order."""
+    required: list[str] = options.get(_option(doc), [])
+    return required
