@@ -160,6 +160,21 @@ def plans(tmp_path: Path) -> Path:
     return folder
 
 
+def partners(folder: Path) -> tuple[Path, Path]:
+    """Payments' plan needs something from Checkout, whose plan does not mention it."""
+    for source in (CROSS / "partner-surprise-not-mentioned").glob("*.md"):
+        shutil.copy(source, folder / source.name)
+    return folder / "op1-payments.md", folder / "op1-checkout.md"
+
+
+def acknowledged(partner: Path) -> str:
+    """Checkout's plan with the commitment to Payments added."""
+    commitment = "commitments:\n  - team: Payments\n    what: Idempotency keys on every request\n"
+    text = partner.read_text(encoding="utf-8")
+    assert "commitments:" in text
+    return text.replace("commitments:", commitment, 1)
+
+
 async def opened_broken(client: LanguageClient, plans: Path) -> tuple[Path, list[types.Diagnostic]]:
     """The BROKEN document, written and opened, and its diagnostics."""
     path = plans / "op1.md"
@@ -205,24 +220,33 @@ async def test_a_change_is_checked_again(client: LanguageClient, plans: Path) ->
 async def test_cross_document_findings_come_from_the_other_plans(
     client: LanguageClient, plans: Path, cli: Callable[..., Result]
 ) -> None:
-    for source in (CROSS / "partner-surprise-not-mentioned").glob("*.md"):
-        shutil.copy(source, plans / source.name)
-    path = plans / "op1-payments.md"
+    path, partner = partners(plans)
     diagnostics = await opened(client, path)
     assert as_problems(diagnostics) == lint_json(cli, plans, path)
     surprise = [d for d in diagnostics if d.code == "partner-surprise"]
     assert len(surprise) == 1
     assert "Checkout does not mention Payments in its plan" in surprise[0].message
     # The partner's plan, open with unsaved changes, counts as the editor has it.
-    partner = plans / "op1-checkout.md"
-    fixed = partner.read_text(encoding="utf-8").replace(
-        "commitments:",
-        "commitments:\n  - team: Payments\n    what: Idempotency keys on every request\n",
-        1,
-    )
-    assert "commitments:" in fixed
-    await opened(client, partner, fixed)
+    await opened(client, partner, acknowledged(partner))
     diagnostics = await changed(client, path, path.read_text(encoding="utf-8"), 2)
+    assert diagnostics
+    assert not [d for d in diagnostics if d.code == "partner-surprise"]
+
+
+@pytest.mark.asyncio
+async def test_a_plan_changed_on_disk_checks_the_open_documents_again(
+    client: LanguageClient, plans: Path
+) -> None:
+    path, partner = partners(plans)
+    assert [d for d in await opened(client, path) if d.code == "partner-surprise"]
+    # Changed by another program: git pull, another editor.
+    partner.write_text(acknowledged(partner), encoding="utf-8")
+    params = types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=partner.as_uri(), type=types.FileChangeType.Changed)]
+    )
+    diagnostics = await published(
+        client, path.as_uri(), lambda: client.workspace_did_change_watched_files(params)
+    )
     assert diagnostics
     assert not [d for d in diagnostics if d.code == "partner-surprise"]
 
@@ -529,12 +553,8 @@ def test_without_pygls_the_command_says_what_to_install() -> None:
 def test_kept_cross_document_findings_equal_fresh_ones(tmp_path: Path) -> None:
     """The server keeps the other plans and the last cross-document answer: a check
     through them gives what a server that starts afresh gives, edit after edit."""
-    folder = tmp_path.resolve()
-    for source in (CROSS / "partner-surprise-not-mentioned").glob("*.md"):
-        shutil.copy(source, folder / source.name)
-    path, partner = folder / "op1-payments.md", folder / "op1-checkout.md"
+    path, partner = partners(tmp_path.resolve())
     original = path.read_text(encoding="utf-8")
-    commitment = "commitments:\n  - team: Payments\n    what: Idempotency keys on every request\n"
     edits = [
         original,
         original + "\nMore text in the body.\n",
@@ -544,10 +564,7 @@ def test_kept_cross_document_findings_equal_fresh_ones(tmp_path: Path) -> None:
     kept = Repository.open(*root_of(path))
     for step, text in enumerate(edits * 2):
         if step == len(edits):  # the partner's plan changes on disk
-            changed_partner = partner.read_text(encoding="utf-8").replace(
-                "commitments:", commitment, 1
-            )
-            partner.write_text(changed_partner, encoding="utf-8")
+            partner.write_text(acknowledged(partner), encoding="utf-8")
         fresh = Repository.open(*root_of(path))
         assert kept.check(path, text, {}) == fresh.check(path, text, {}), step
     assert not [p for p in kept.check(path, original, {}) if p.rule == "partner-surprise"]

@@ -103,6 +103,20 @@ class PlanServer(LanguageServer):
             )
         return found
 
+    def files_changed(self, uris: list[str]) -> None:
+        """Files were saved, created or deleted: check every open document again.
+
+        A changed configuration is read again; a changed plan is read again by its
+        stamp; a new or deleted one is found by looking for the plans again.
+        """
+        names = {path.name for path in map(convert.path_of, uris) if path is not None}
+        if names & set(configuration.FILENAMES):
+            self.repositories.clear()
+        for repository in self.repositories.values():
+            repository.forget_files()
+        for uri in self.workspace.text_documents:
+            self.schedule(uri, 0)
+
     def unsaved(self, *, leave_out: str) -> dict[Path, str]:
         """The texts of the documents open in the editor, by path."""
         texts: dict[Path, str] = {}
@@ -133,14 +147,31 @@ def _changed(ls: PlanServer, params: types.DidChangeTextDocumentParams) -> None:
     ls.changed(params.text_document.uri)
 
 
+@server.feature(types.INITIALIZED)
+def _initialized(ls: PlanServer, params: types.InitializedParams) -> None:
+    workspace = ls.client_capabilities.workspace
+    watching = workspace.did_change_watched_files if workspace else None
+    if watching and watching.dynamic_registration:
+        patterns = ("**/*.md", *(f"**/{name}" for name in configuration.FILENAMES))
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in patterns]
+        )
+        registration = types.Registration(
+            id="opplan-files",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def _saved(ls: PlanServer, params: types.DidSaveTextDocumentParams) -> None:
-    saved = convert.path_of(params.text_document.uri)
-    if saved is not None and saved.name in configuration.FILENAMES:
-        ls.repositories.clear()  # read the configuration again
-    for repository in ls.repositories.values():
-        repository.forget_files()  # the file may be new
-    ls.schedule(params.text_document.uri, 0)
+    ls.files_changed([params.text_document.uri])
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _files_changed(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> None:
+    ls.files_changed([change.uri for change in params.changes])
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -151,11 +182,6 @@ def _closed(ls: PlanServer, params: types.DidCloseTextDocumentParams) -> None:
         waiting.cancel()
     ls.last_change.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-
-
-@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def _files_changed(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> None:
-    ls.repositories.clear()  # plans or the configuration changed: read them again
 
 
 @server.feature(
