@@ -591,3 +591,11 @@ async def test_columns_are_in_utf16_units_and_crlf_files_work(
     assert weasel.range.start.character == line.index("very") + 1
     # opplan lint counts 1-based characters.
     assert next(p[1] for p in expected if p[2] == "weasel-words") == line.index("very") + 1
+
+
+def test_the_server_accepts_stdio_and_ends_with_its_input() -> None:
+    # Some clients add --stdio; the server stops when the editor closes its input.
+    done = subprocess.run(
+        [OPPLAN, "lsp", "--stdio"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, b"")

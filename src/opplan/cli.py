@@ -189,7 +189,17 @@ def schema(
 
 
 @app.command()
-def lsp() -> None:
+def lsp(
+    stdio: Annotated[
+        bool,
+        typer.Option(
+            "--stdio",
+            help="Talk over standard input and output (the only way; accepted because "
+            "some editors' clients add it).",
+            show_default=False,
+        ),
+    ] = True,
+) -> None:
     """Run the language server for plan documents, over standard input and output.
 
     Editors start it: it reports `opplan lint`'s problems while you type (the other
