@@ -13,9 +13,7 @@ from opplan.lsp.schema_help import Place, allowed, describe_field
 
 # A suppression comment, in the body or the frontmatter, up to the rule IDs it names.
 _SUPPRESSION = re.compile(r"(?:<!--|#)\s*opplan:\s*(?:disable|enable|disable-next-line)\s*=")
-_RULE_PREFIX = re.compile(
-    r"(?:<!--|#)\s*opplan:\s*(?:disable|enable|disable-next-line)\s*=[\w\s,-]*$"
-)
+_RULE_PREFIX = re.compile(_SUPPRESSION.pattern + r"[\w\s,-]*$")  # typing its rule IDs
 _KEY_PREFIX = re.compile(r"^(\s*)((?:-\s+)?)([A-Za-z_][\w-]*)?$")
 _VALUE_PREFIX = re.compile(r"^(\s*)((?:-\s+)?)([A-Za-z_][\w-]*)\s*:\s*['\"]?([\w-]*)$")
 _WORD = re.compile(r"[\w-]+")
