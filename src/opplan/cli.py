@@ -217,6 +217,31 @@ def schema(
     _call(lambda: command.run(kind, draft))
 
 
+@app.command()
+def lsp(
+    stdio: Annotated[
+        bool,
+        typer.Option(
+            "--stdio",
+            help="Talk over standard input and output (the only way; accepted because "
+            "some editors' clients add it).",
+            show_default=False,
+        ),
+    ] = True,
+) -> None:
+    """Run the language server for plan documents, over standard input and output.
+
+    Editors start it: it reports `opplan lint`'s problems while you type (the other
+    plans of the repository included), offers quick fixes, hover help for frontmatter
+    keys and rule IDs, completion of keys and values, and an outline with the
+    narrative's estimated pages. Needs the `lsp` extra: pip install 'opplan[lsp]'.
+    See "Editor support" in the README for VS Code, Neovim and Helix.
+    """
+    from opplan.commands import lsp as command
+
+    _call(command.run)
+
+
 def _prompt(question: str, default: str) -> str:
     try:
         answer: str = typer.prompt(question, default=default, show_default=bool(default))

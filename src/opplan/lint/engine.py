@@ -178,7 +178,7 @@ def _gather(
             data = given[path] if path in given else _read(path)
         except DocumentError as err:
             report.failed = True
-            report.problems.append(_problem(err))
+            report.problems.append(problem_from(err))
             continue
         files.append(_File(path, data, explicit, content_hash(data, explicit=explicit), folder))
     return files, folders
@@ -307,20 +307,21 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
             return _Result(name, False, [], None, False)
         doc = load_text(name, text, setup.settings.appendix_titles, fast=True)
     except DocumentError as err:
-        return _Result(name, True, [_problem(err)], None, err.fatal)
+        return _Result(name, True, [problem_from(err)], None, err.fatal)
     problems = list(
         check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
     )
-    return _Result(name, True, problems, _frontmatter_only(doc) if setup.keep else None, False)
+    return _Result(name, True, problems, frontmatter_only(doc) if setup.keep else None, False)
 
 
-def _frontmatter_only(doc: Document) -> Document:
+def frontmatter_only(doc: Document) -> Document:
     """What the cross-document rules see of a document: all but its text and body."""
     empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
     return dataclasses.replace(doc, text="", body=empty)
 
 
-def _problem(err: DocumentError) -> Problem:
+def problem_from(err: DocumentError) -> Problem:
+    """The problem a document that cannot be read or parsed is reported as."""
     return Problem(err.path, err.line, err.column, "error", err.rule, err.message)
 
 
@@ -382,7 +383,7 @@ def _count_pages(
     try:
         return (page_counter or estimate_pages)(doc, page)
     except DocumentError as err:
-        problems.append(_problem(err))
+        problems.append(problem_from(err))
         return None
 
 

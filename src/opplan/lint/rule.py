@@ -20,6 +20,8 @@ have the right type but cannot work.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -71,3 +73,34 @@ def summary(rule: RuleInfo) -> str:
     """The first line of a rule's documentation."""
     doc = getattr(rule, "__doc__", None) or ""
     return doc.strip().split("\n", 1)[0]
+
+
+def documentation_url(rule_id: str) -> str | None:
+    """Where a rule is documented: its row (anchor `rule-ID`) in the README's table of rules.
+
+    The README is the documentation page the installed package names in its metadata
+    (`Project-URL: Documentation`), else the README of the source checkout opplan
+    runs from; None when neither is known, rather than a link to nowhere.
+    """
+    readme = _readme()
+    return f"{readme}#rule-{rule_id}" if readme else None
+
+
+@cache
+def _readme() -> str | None:
+    from importlib import metadata  # noqa: PLC0415 - only for links to the documentation
+
+    try:
+        urls: list[str] = metadata.metadata("opplan").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return url.strip()
+    checkout = Path(__file__).resolve().parents[3] / "README.md"
+    try:
+        is_ours = checkout.read_text(encoding="utf-8").startswith("# opplan\n")
+    except OSError:
+        return None
+    return checkout.as_uri() if is_ours else None

@@ -109,3 +109,9 @@ def _option(doc: Document) -> str:
         return doc.kind
     variant = doc.meta.get("variant", "full")
     return f"prfaq-{variant}" if variant in ("full", "pr-only", "faq-only") else "prfaq-full"
+
+
+def titles(doc: Document, options: Options) -> list[str]:
+    """The titles of the sections a document needs, in order."""
+    required: list[str] = options.get(_option(doc), [])
+    return required

@@ -1,0 +1,1 @@
+"""The language server for plan documents (`opplan lsp`; needs the `lsp` extra: pygls)."""
