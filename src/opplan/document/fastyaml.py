@@ -54,7 +54,7 @@ def load(text: str) -> CommentedMap | None:
     try:
         node = parser.get_single_node()
         result = _Builder().build(node) if node is not None else None
-    except (yaml.YAMLError, _Unusual, ValueError):
+    except (yaml.YAMLError, _Unusual, ValueError, RecursionError):
         return None
     finally:
         parser.dispose()

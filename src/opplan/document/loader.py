@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import ReusedAnchorWarning
 
 from opplan import schemas
-from opplan.document import fastyaml, frontmatter
-from opplan.document.body import APPENDIX_TITLES, Body, parse_body
-from opplan.document.positions import position
+from opplan.document import bounds, fastyaml, frontmatter
+from opplan.document.body import APPENDIX_TITLES, MAX_BODY_LEVEL, Body, BodyTooDeep, parse_body
+from opplan.document.positions import place, position
 from opplan.document.validation import validate
 from opplan.errors import DocumentError
 from opplan.problem import Finding
@@ -78,9 +80,14 @@ def load_text(
     """
     text = frontmatter.normalize_newlines(text)
     parts = frontmatter.split(path, text)
+    bounds.check_text(path, parts.frontmatter, parts.frontmatter_line)
     meta = fastyaml.load(parts.frontmatter) if fast else None
     if meta is None:
-        meta = frontmatter.parse(path, parts)
+        with warnings.catch_warnings():
+            # ruamel.yaml warns on stderr of an anchor defined twice, which YAML 1.2 allows
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            meta = frontmatter.parse(path, parts)
+    bounds.check_tree(path, meta, parts.frontmatter_line)
     kind = meta.get("kind")
     if kind is None:
         raise DocumentError(
@@ -89,14 +96,22 @@ def load_text(
             rule="kind",
         )
     if not isinstance(kind, str) or kind not in schemas.KINDS:
-        row, column = meta.lc.value("kind")
+        line, column = parts.frontmatter_line - 1, 0
+        found = place(meta, "kind", value=True)
+        if found is not None:
+            line, column = parts.frontmatter_line + found[0], found[1]
         raise DocumentError(
-            path,
-            schemas.unknown_kind_message(kind),
-            rule="kind",
-            line=parts.frontmatter_line + row,
-            column=column + 1,
+            path, schemas.unknown_kind_message(kind), rule="kind", line=line, column=column + 1
         )
     model, findings = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
-    body = parse_body(parts.body, parts.body_line, appendix_titles)
+    try:
+        body = parse_body(parts.body, parts.body_line, appendix_titles)
+    except BodyTooDeep as err:
+        raise DocumentError(
+            path,
+            f"lists and quotes are nested too deeply here (over {MAX_BODY_LEVEL} levels of "
+            "lists, items and quotes); flatten them, or the text past this line goes unread",
+            rule=bounds.RULE,
+            line=err.line,
+        ) from None
     return Document(path, text, kind, meta, model, findings, body, parts.frontmatter_line)

@@ -1,0 +1,133 @@
+"""Hostile and broken documents: each ends as a finding at its line or a one-line error."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from conftest import document, example
+from opplan.document.bounds import check_tree
+from opplan.errors import DocumentError
+
+Cli = Callable[..., Result]
+Write = Callable[[str, str | bytes], Path]
+
+
+def _bomb(levels: int) -> str:
+    lines = ["kind: op1", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels + 1)]
+    return document("\n".join(lines) + "\n", "")
+
+
+def _alias_chain(length: int) -> str:
+    lines = ["kind: op1", "a0: &a0 [1]"]
+    lines += [f"a{n}: &a{n} [*a{n - 1}]" for n in range(1, length)]
+    return document("\n".join(lines) + "\n", "")
+
+
+def _deep_body(levels: int) -> str:
+    text = example()
+    start = text.index("\n# ", 4)
+    nested = "".join("  " * level + "- item\n" for level in range(levels))
+    return text[:start] + "\n\n" + nested + text[start:]
+
+
+# (name, text, the rule and line of the first problem, or None: only "no crash")
+CASES: list[tuple[str, str, tuple[str, int] | None]] = [
+    ("tagged flow list", "---\nkind: op1\nx: !t [a]\n---\n", ("schema", 3)),
+    ("python tag", "---\nkind: op1\nx: !!python/object/apply:os.system [a]\n---\n", None),
+    ("omap", "---\nkind: op1\nx: !!omap [a: 1]\n---\n", ("schema", 3)),
+    ("merge at top", "---\nkind: prfaq\nbase: &A {x: 1}\n<<: *A\n---\n", None),
+    ("merge in item", "---\nkind: op1\npartners:\n  - <<: {team: 1}\n---\n", None),
+    ("merge with bracket", "---\nkind: op1\nx: &m {a: '[b]'}\ny: [{<<: *m}]\n---\n", None),
+    ("kind from merge", "---\n<<: {kind: nope}\n---\n", ("kind", 2)),
+    ("flow nesting 600", "---\nkind: op1\nx: " + "[" * 600 + "]" * 600 + "\n---\n", ("limits", 3)),
+    (
+        "flow nesting 999",
+        "---\nkind: op1\nx: " + "{a: " * 999 + "1" + "}" * 999 + "\n---\n",
+        ("limits", 3),
+    ),
+    (
+        "block nesting",
+        "---\nkind: op1\nx:\n" + "".join(" " * n + "- \n" for n in range(1, 300)) + "---\n",
+        ("limits", 103),
+    ),
+    ("alias bomb 7", _bomb(7), ("limits", 7)),
+    ("alias bomb 9", _bomb(9), ("limits", 7)),
+    ("alias chain deeper than the limit", _alias_chain(150), ("limits", 101)),
+    ("reused anchor", "---\nkind: op1\na: &A 1\nb: &A 2\n---\n", None),
+    ("body nested 10 deep", _deep_body(10), None),
+    ("body nested 60 deep", _deep_body(60), ("limits", 283)),
+    ("quotes 5000 deep", document(body="> " * 5000 + "hi\n"), ("limits", 14)),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_hostile_document_is_reported_not_crashed(
+    cli: Cli, write: Write, name: str, text: str, expected: tuple[str, int] | None
+) -> None:
+    path = write("plan.md", text)
+    result = cli("lint", "--no-cache", "--format", "json", path)
+    assert "internal error" not in result.stderr, result.stderr
+    assert result.stderr == "", result.stderr  # nothing printed raw (warnings, tracebacks)
+    assert result.exit_code in (0, 1), result.stdout
+    problems = json.loads(result.stdout)["problems"]
+    if expected is not None:
+        assert expected in [(problem["rule"], problem["line"]) for problem in problems], problems
+
+
+def test_a_list_nested_ten_deep_hides_no_section(cli: Cli, write: Write) -> None:
+    result = cli("lint", "--no-cache", "--format", "json", write("plan.md", _deep_body(10)))
+    rules = {problem["rule"] for problem in json.loads(result.stdout)["problems"]}
+    assert "required-sections" not in rules
+
+
+@pytest.mark.parametrize(
+    "content", ["[]", "null", "42", '{"x": [1]}', '{"x": ["d", true, [["a", 1]]]}']
+)
+def test_a_cache_file_of_the_wrong_shape_is_ignored(
+    cli: Cli, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OPPLAN_CACHE_DIR", str(cache))
+    path = write("op1.md", example())
+    assert cli("lint", "--format", "json", path).exit_code == 0
+    [stored] = cache.glob("lint-*.json")
+    entries = json.loads(stored.read_text())
+    if content.startswith("{") and len(entries) == 1:
+        entries = {key: json.loads(content)["x"] for key in entries}
+        stored.write_text(json.dumps(entries))
+    else:
+        stored.write_text(content)
+    result = cli("lint", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["problems"] == []
+
+
+def test_a_cached_short_problem_row_is_a_miss(
+    cli: Cli, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OPPLAN_CACHE_DIR", str(cache))
+    path = write("op1.md", example().replace("one headline", "one very clear headline"))
+    first = cli("lint", "--format", "json", path)
+    [stored] = cache.glob("lint-*.json")
+    entries = json.loads(stored.read_text())
+    for entry in entries.values():
+        entry[2] = [row[:3] for row in entry[2]]
+    stored.write_text(json.dumps(entries))
+    second = cli("lint", "--format", "json", path)
+    assert second.stdout == first.stdout
+    assert json.loads(second.stdout)["problems"][0]["rule"] == "weasel-words"
+
+
+def test_a_collection_that_holds_itself_is_refused() -> None:
+    # ruamel.yaml resolves such an alias to null, but the check must not rely on that
+    endless: list[object] = [1]
+    endless.append(endless)
+    with pytest.raises(DocumentError, match="never ends"):
+        check_tree("plan.md", {"kind": "op1", "x": endless}, 2)
