@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,3 +132,65 @@ def test_a_collection_that_holds_itself_is_refused() -> None:
     endless.append(endless)
     with pytest.raises(DocumentError, match="never ends"):
         check_tree("plan.md", {"kind": "op1", "x": endless}, 2)
+
+
+@pytest.mark.parametrize("where", ["named", "in a folder", "plans only"])
+def test_a_fifo_named_like_a_plan_is_refused_without_opening_it(
+    cli: Cli, tmp_path: Path, where: str
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "op1.md").write_text(example())
+    fifo = folder / "x.md"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    args = {"named": [fifo], "in a folder": [folder], "plans only": ["--plans-only", fifo]}
+    result = cli("lint", "--no-cache", "--format", "json", *args[where])
+    problems = json.loads(result.stdout)["problems"]
+    if where == "in a folder":
+        assert result.exit_code == 0 and problems == []  # skipped: no document
+    else:
+        assert result.exit_code == 2
+        assert [(p["rule"], p["message"]) for p in problems] == [
+            ("input", "this is a named pipe (FIFO), not a file; pass only .md plan files")
+        ]
+
+
+def test_a_device_is_refused_by_its_type(cli: Cli) -> None:
+    result = cli("lint", "--no-cache", "--format", "json", "/dev/zero")
+    assert result.exit_code == 2
+    assert "character device" in json.loads(result.stdout)["problems"][0]["message"]
+
+
+def test_a_link_to_a_device_is_refused_too(cli: Cli, tmp_path: Path) -> None:
+    link = tmp_path / "op1.md"
+    link.symlink_to("/dev/zero")
+    result = cli("render", link, "--to", "html")
+    assert result.exit_code == 2
+    assert "character device" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_files_over_the_configured_size_are_refused(cli: Cli, write: Write) -> None:
+    text = example() + "\nMore text.\n" * 50
+    path = write("op1.md", text)
+    size = len(text.encode())
+    settings = write("opplan.toml", f"[lint]\nmax_file_size = {size - 1}\n")
+    result = cli("lint", "--config", settings, "--no-cache", "--format", "json", path)
+    assert result.exit_code == 2
+    message = json.loads(result.stdout)["problems"][0]["message"]
+    assert message.startswith(f"the file is {size:,} bytes, over the limit of {size - 1:,}; ")
+    write("opplan.toml", f"[lint]\nmax_file_size = {size}\n")
+    assert cli("lint", "--config", settings, "--no-cache", path).exit_code == 0
+
+
+def test_the_default_size_cap_is_five_megabytes(cli: Cli, write: Write) -> None:
+    path = write("op1.md", example() + "x" * 5_000_000)
+    result = cli("lint", "--no-cache", "--format", "json", path)
+    assert result.exit_code == 2
+    assert "over the limit of 5,000,000" in json.loads(result.stdout)["problems"][0]["message"]
+
+
+def test_a_configuration_file_that_is_a_fifo_is_an_error(cli: Cli, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "opplan.toml")
+    result = cli("lint", "--config", tmp_path / "opplan.toml", tmp_path)
+    assert result.exit_code == 2
+    assert "named pipe" in result.stderr and result.stderr.count("\n") == 1

@@ -16,6 +16,7 @@ from opplan.document.body import APPENDIX_TITLES, MAX_BODY_LEVEL, Body, BodyTooD
 from opplan.document.positions import place, position
 from opplan.document.validation import validate
 from opplan.errors import DocumentError
+from opplan.fileio import MAX_FILE_SIZE, FileTooLarge, NotRegularFile, read_regular
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
 
@@ -46,15 +47,25 @@ class Document:
         return position(self.meta, loc, self.frontmatter_line)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a fatal DocumentError saying why it cannot be read."""
+def read_bytes(path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
+    """The file's bytes, or a fatal DocumentError saying why it cannot be read.
+
+    Only regular files of at most `limit` bytes are read (see `fileio.read_regular`).
+    """
     name = str(path)
     try:
-        return path.read_bytes()
+        return read_regular(path, limit)
     except FileNotFoundError:
         message = "no such file; check the path"
-    except IsADirectoryError:
-        message = "this is a directory; pass it to a command that searches directories"
+    except NotRegularFile as err:
+        message = f"this is {err.what}, not a file; pass only .md plan files"
+        if err.what == "a folder":
+            message = "this is a directory; pass it to a command that searches directories"
+    except FileTooLarge as err:
+        message = (
+            f"the file is {err.size:,} bytes, over the limit of {err.limit:,}; "
+            "split it, or raise max_file_size in the [lint] configuration"
+        )
     except PermissionError:
         message = "permission denied; make the file readable"
     except OSError as err:
@@ -63,10 +74,14 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load(
-    path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES, *, fast: bool = False
+    path: Path,
+    appendix_titles: Iterable[str] = APPENDIX_TITLES,
+    *,
+    fast: bool = False,
+    limit: int = MAX_FILE_SIZE,
 ) -> Document:
-    """Read and parse the document at `path` (`fast`: as in `load_text`)."""
-    text = frontmatter.decode(str(path), read_bytes(path))
+    """Read and parse the document at `path` (`fast`: as in `load_text`; `limit`: bytes)."""
+    text = frontmatter.decode(str(path), read_bytes(path, limit))
     return load_text(str(path), text, appendix_titles, fast=fast)
 
 

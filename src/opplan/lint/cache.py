@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from opplan import __version__
-from opplan.fileio import write_atomic
+from opplan.fileio import read_regular, write_atomic
 from opplan.problem import Problem
 
 ENV = "OPPLAN_CACHE_DIR"
 _CORPUS = "\0corpus"  # the entry of the cross-document problems (no path has a NUL)
+_LIMIT = 200_000_000  # bytes: a larger result file is no cache of ours
 _KEEP = 4  # result files of other configurations kept in the folder
 
 
@@ -43,7 +44,7 @@ class ResultCache:
         self.entries: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
         try:
-            entries = json.loads(self.path.read_bytes())
+            entries = json.loads(read_regular(self.path, _LIMIT))
         except (OSError, ValueError):
             entries = {}
         # a file of another shape (edited, or written by something else) is no cache

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
+from opplan.fileio import read_regular
 from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
@@ -101,7 +102,9 @@ def lint(
     """
     report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
-    files, folders = _gather(paths, rules, report, plans_only=plans_only)
+    files, folders = _gather(
+        paths, rules, report, plans_only=plans_only, limit=settings.max_file_size
+    )
     pending: list[_File] = []
     hits: list[_File] = []
     for file in files:
@@ -159,14 +162,14 @@ class _File(NamedTuple):
 
 
 def _gather(
-    paths: Sequence[Path], rules: discovery.Filter, report: Report, *, plans_only: bool
+    paths: Sequence[Path], rules: discovery.Filter, report: Report, *, plans_only: bool, limit: int
 ) -> tuple[list[_File], set[int]]:
     """The files to check, read, and the indexes of the folder arguments."""
     files: list[_File] = []
     folders = {index for index, path in enumerate(paths) if path.is_dir()}
     for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
         try:
-            data = _read(path)
+            data = _read(path, limit)
         except DocumentError as err:
             report.failed = True
             report.problems.append(_problem(err))
@@ -181,13 +184,13 @@ def _corpus_key(plans: Sequence[_File]) -> str:
     return content_hash(repr(listing).encode(), explicit=False)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, limit)
     except OSError:
         from opplan.document.loader import read_bytes  # noqa: PLC0415 - its errors say why
 
-        return read_bytes(path)
+        return read_bytes(path, limit)
 
 
 def _targets(
