@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from opplan import templating
 from opplan.config.model import Config, Page
+from opplan.fileio import is_regular
 from opplan.render import chart_image, marks, pandoc
 from opplan.render.errors import RenderError
 from opplan.render.prepare import Prepared, embed_images
@@ -30,7 +31,12 @@ PAGE_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 def reference(config: Config) -> Path:
     """The reference docx: the repository's own, else opplan's."""
     local = templating.local_dir(config) / REFERENCE
-    return local if local.is_file() else templates_dir() / REFERENCE
+    if not local.exists():
+        return templates_dir() / REFERENCE
+    resolved = templating.contained(local, config)  # pandoc copies its parts into the output
+    if not is_regular(resolved):
+        raise RenderError(f"{local}: the reference docx is not a regular file; replace it")
+    return resolved
 
 
 def render(prepared: Prepared, config: Config) -> bytes:

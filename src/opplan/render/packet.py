@@ -50,5 +50,6 @@ def render(documents: Sequence[Prepared], config: Config, title: str = "Review p
         rows=rows,
         total_minutes=pdf.string(f"{total:.0f}"),
     )
-    data, _ = pdf.typeset(config, text, root, "the packet")
+    files = [path for prepared in documents for path in prepared.files]
+    data, _ = pdf.typeset(config, text, root, "the packet", files=files)
     return data or b""

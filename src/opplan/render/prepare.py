@@ -26,6 +26,7 @@ class Prepared:
     tree: dict[str, Any]
     root: Path
     warnings: tuple[str, ...]
+    files: tuple[Path, ...] = ()  # what typesetting may read (images, and what SVGs use)
 
     @property
     def model(self) -> DocumentBase:
@@ -65,7 +66,7 @@ def prepare(doc: Document, config: Config) -> Prepared:
     root = root_of(path, config)
     sanitizer = Sanitizer(folder=path.resolve().parent, root=root)
     tree = sanitizer(pandoc.parse(composed.markdown, doc.path))
-    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings))
+    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings), tuple(sanitizer.files))
 
 
 def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
