@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from typer.testing import Result
 from conftest import document, example
 from opplan.document.bounds import check_tree
 from opplan.errors import DocumentError
+from opplan.fileio import write_atomic
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
@@ -194,3 +198,39 @@ def test_a_configuration_file_that_is_a_fifo_is_an_error(cli: Cli, tmp_path: Pat
     result = cli("lint", "--config", tmp_path / "opplan.toml", tmp_path)
     assert result.exit_code == 2
     assert "named pipe" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_temporary_file_of_a_killed_write_is_removed_by_the_next(tmp_path: Path) -> None:
+    finished = subprocess.Popen([sys.executable, "-c", ""])  # a process that has ended
+    finished.wait()
+    target = tmp_path / "packet.pdf"
+    stale = tmp_path / f".packet.pdf.opplan-{finished.pid}-x1y2z3.tmp"
+    stale.write_bytes(b"half a PDF")
+    running = tmp_path / f".packet.pdf.opplan-{os.getppid()}-a1b2c3.tmp"  # a live writer
+    running.write_bytes(b"being written")
+    other = tmp_path / f".op1.pdf.opplan-{finished.pid}-q1w2e3.tmp"  # another file's
+    other.write_bytes(b"x")
+    write_atomic(target, b"%PDF whole")
+    assert target.read_bytes() == b"%PDF whole"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [target.name, running.name, other.name]
+    )
+
+
+def test_a_write_killed_by_sigkill_is_cleaned_up_on_the_next_run(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "import opplan.fileio as f\n"
+        "real = os.fsync\n"
+        "def die(fd): os.kill(os.getpid(), signal.SIGKILL)\n"
+        "os.fsync = die\n"
+        f"f.write_atomic(Path({str(target)!r}), 'x' * 1000)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    [left] = list(tmp_path.iterdir())
+    assert left.name.startswith(".out.json.opplan-") and left.name.endswith(".tmp")
+    write_atomic(target, "{}")
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -599,5 +600,12 @@ def render(
 
 def main() -> None:
     """The `opplan` console script."""
+    # SIGTERM (a CI job cancelled, a timeout) ends the run as Ctrl-C does, so that a
+    # write in progress removes its temporary file.
+    signal.signal(signal.SIGTERM, _terminated)
     with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
         app()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -40,11 +40,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """Write `data` to `path` through a temporary file in the same folder, then rename.
 
     An interrupted write leaves the old file (or no file), never a partial one.
-    Missing parent folders are created.
+    Missing parent folders are created. A process killed outright (SIGKILL) cannot
+    remove its temporary file: the temporary's name holds the writer's process ID,
+    and the next write of the same file removes those of processes that are gone.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    _remove_stale(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f"{_temporary_prefix(path)}{os.getpid()}-", suffix=_SUFFIX, dir=path.parent
+    )
     try:
         Path(temporary).chmod(0o666 & ~_UMASK)  # mkstemp makes it private; use the usual mode
         with os.fdopen(handle, "wb") as stream:
@@ -55,6 +60,38 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_SUFFIX = ".tmp"
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}.opplan-"
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files of writes to `path` by processes that no longer run."""
+    prefix = _temporary_prefix(path)
+    try:
+        names = [entry.name for entry in path.parent.iterdir() if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) :].split("-", 1)[0]
+        if name.endswith(_SUFFIX) and pid.isdigit() and not _running(int(pid)):
+            (path.parent / name).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user
+    return True
 
 
 _KINDS = (

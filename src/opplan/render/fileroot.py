@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from opplan.fileio import read_regular
-
-MAX_FILE_SIZE = 50_000_000  # bytes, for each image
+from opplan.render.sanitize import MAX_IMAGE_SIZE
 
 
 @contextmanager
@@ -26,5 +25,5 @@ def staged(root: Path, files: Iterable[Path]) -> Iterator[Path]:
         for path in dict.fromkeys(files):
             target = Path(folder, path.relative_to(root))
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(read_regular(path, MAX_FILE_SIZE))
+            target.write_bytes(read_regular(path, MAX_IMAGE_SIZE))
         yield Path(folder)

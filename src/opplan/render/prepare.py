@@ -10,10 +10,11 @@ from typing import Any
 
 from opplan.config.model import Config
 from opplan.document import Document
+from opplan.fileio import read_regular
 from opplan.render import ast, pandoc
 from opplan.render.ast import Node
 from opplan.render.compose import Composed, compose, kind_label
-from opplan.render.sanitize import Sanitizer
+from opplan.render.sanitize import MAX_IMAGE_SIZE, Sanitizer
 from opplan.schemas import DocumentBase
 
 
@@ -76,7 +77,7 @@ def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
         if node["t"] == "Image" and not node["c"][2][0].startswith("data:"):
             path = Path(node["c"][2][0])
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            data = base64.b64encode(read_regular(path, MAX_IMAGE_SIZE)).decode("ascii")
             node["c"][2][0] = f"data:{kind};base64,{data}"
         return node
 

@@ -94,6 +94,8 @@ class Sanitizer:
             return None, f"use one of {', '.join(sorted(IMAGE_TYPES))}"
         if not path.is_file():
             return None, "no such file"
+        if path.stat().st_size > MAX_IMAGE_SIZE:
+            return None, f"it is larger than {MAX_IMAGE_SIZE:,} bytes"
         if path.suffix.lower() == ".svg":
             problem = self.svg_files(path)
             if problem:
