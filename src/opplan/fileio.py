@@ -133,8 +133,18 @@ def read_regular(path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
 
 
 def is_regular(path: Path) -> bool:
-    """Whether `path` is a regular file (links followed), without opening it."""
+    """Whether `path` is a regular file (links followed), without opening it; False for
+    any path that cannot be looked at, such as a name too long for the file system."""
     try:
         return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder (links followed); False for any path that cannot be
+    looked at, such as a name too long for the file system."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
     except OSError:
         return False

@@ -22,7 +22,7 @@ from rich.table import Table
 from opplan import config, document
 from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
-from opplan.fileio import FileTooLarge, read_regular, write_atomic
+from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
 from opplan.lint import discovery
 from opplan.names import nearest
 from opplan.render import packet
@@ -71,7 +71,7 @@ def documents(paths: Sequence[Path]) -> list[Path]:
         raise UsageError("name the documents to render, e.g. 'opplan render plans/op1.md'")
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_folder(path):
             found.extend(file for file in discovery.markdown_files(path) if _is_plan(file))
         else:
             found.append(path)

@@ -163,7 +163,7 @@ def parse_body(
         if token.type == "heading_open" and token.map:
             start = first_line + token.map[0]
             close(start - 1)
-            title = tokens[index + 1].content.strip()
+            title = " ".join(tokens[index + 1].content.split())  # a setext title spans lines
             in_appendix = in_appendix or _is_appendix(title, aliases)
             heading, blocks = (int(token.tag[1:]), title, start), []
             index += 3

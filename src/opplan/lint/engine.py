@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
-from opplan.fileio import read_regular
+from opplan.fileio import is_folder, read_regular
 from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
@@ -166,7 +166,7 @@ def _gather(
 ) -> tuple[list[_File], set[int]]:
     """The files to check, read, and the indexes of the folder arguments."""
     files: list[_File] = []
-    folders = {index for index, path in enumerate(paths) if path.is_dir()}
+    folders = {index for index, path in enumerate(paths) if is_folder(path)}
     for path, explicit, folder in _targets(paths, rules, plans_only=plans_only):
         try:
             data = _read(path, limit)
@@ -198,7 +198,7 @@ def _targets(
 ) -> Iterator[tuple[Path, bool, int | None]]:
     """Each file to check, whether it was named, and the index of the folder it was found in."""
     for index, path in enumerate(paths):
-        if path.is_dir():
+        if is_folder(path):
             for found in discovery.markdown_files(path, rules):
                 yield found, False, index
         elif not (plans_only and rules.excluded(path)):

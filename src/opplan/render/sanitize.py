@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from opplan.fileio import read_regular
+from opplan.fileio import is_regular, read_regular
 from opplan.render import ast, svg
 from opplan.render.ast import Node
 
@@ -92,7 +92,7 @@ class Sanitizer:
             return None, f"it is outside the repository ({self.root})"
         if path.suffix.lower() not in IMAGE_TYPES:
             return None, f"use one of {', '.join(sorted(IMAGE_TYPES))}"
-        if not path.is_file():
+        if not is_regular(path):
             return None, "no such file"
         if path.stat().st_size > MAX_IMAGE_SIZE:
             return None, f"it is larger than {MAX_IMAGE_SIZE:,} bytes"
@@ -115,7 +115,7 @@ class Sanitizer:
             target = (path.parent / unquote(reference.split("#", 1)[0])).resolve()
             if not target.is_relative_to(self.root):
                 return f"it refers to {reference[:60]!r}, outside the repository"
-            if target.suffix.lower() not in IMAGE_TYPES - {".svg"} or not target.is_file():
+            if target.suffix.lower() not in IMAGE_TYPES - {".svg"} or not is_regular(target):
                 return f"it refers to {reference[:60]!r}, which is no image file here"
             files.append(target)
         self.files += files
