@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -603,6 +604,9 @@ def main() -> None:
     # SIGTERM (a CI job cancelled, a timeout) ends the run as Ctrl-C does, so that a
     # write in progress removes its temporary file.
     signal.signal(signal.SIGTERM, _terminated)
+    # ruamel.yaml warns on stderr, over several lines, of what YAML allows (an anchor
+    # defined twice); whatever matters in a document is reported as a finding.
+    warnings.filterwarnings("ignore", module=r"ruamel\.")
     with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
         app()
 
