@@ -18,7 +18,7 @@ from typer.testing import Result
 
 from conftest import OP1_FRONTMATTER, document
 from opplan.errors import UsageError
-from opplan.render import pdf
+from opplan.render import pandoc, pdf
 from opplan.render.errors import RenderError
 from opplan.resources import templates_dir
 from render_helpers import pdf_pages, rendered, secret, settings
@@ -241,3 +241,24 @@ def test_templates_run_sandboxed(cli: Cli, tmp_path: Path, monkeypatch: pytest.M
     assert "template error" in result.stderr and "unsafe" in result.stderr
     assert result.stderr.count("\n") == 1
     assert not witness.exists()
+
+
+def test_pandoc_cannot_take_all_the_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nested bracketed spans make pandoc's parser grow without bound (tens of GB for
+    # 50 levels); its heap is capped, here lower than usual to fail fast.
+    monkeypatch.setattr(pandoc, "MAX_HEAP_MB", 64)
+    conf = settings(tmp_path)
+    path = tmp_path / "plan.md"
+    spans = "[" * 40 + "x" + "]{.a}" * 40
+    path.write_text(document(OP1_FRONTMATTER, f"# Intro\n\n{spans}\n"))
+    with pytest.raises(RenderError, match="pandoc needed more than 64 MB"):
+        rendered(path, conf, ("html",))
+
+
+def test_inline_nesting_past_the_limit_is_an_error(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    path = tmp_path / "plan.md"
+    emphasis = "*a _b " * 80 + "c_ d*" * 80
+    path.write_text(document(OP1_FRONTMATTER, f"# Intro\n\n{emphasis}\n"))
+    with pytest.raises(RenderError, match="more than 100 deep"):
+        rendered(path, conf, ("html",))

@@ -26,9 +26,14 @@ def render(report: Report) -> str:
             "warnings": report.warnings,
         },
     }
-    problems = ",\n".join(_problem(problem) for problem in report.problems)
-    listed = f"[\n{problems}\n  ]" if problems else "[]"
-    return json.dumps(payload, indent=2).replace(_encode(_PLACE), listed, 1) + "\n"
+    head, tail = json.dumps(payload, indent=2).split(_encode(_PLACE))
+    if not report.problems:
+        return f"{head}[]{tail}\n"
+    pieces = [head, "[\n"]
+    for problem in report.problems:
+        pieces += (_problem(problem), ",\n")
+    pieces[-1] = "\n  ]"
+    return "".join([*pieces, tail, "\n"])  # one copy of the whole text: it may be large
 
 
 def _problem(problem: Problem) -> str:

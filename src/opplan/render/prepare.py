@@ -14,6 +14,7 @@ from opplan.fileio import read_regular
 from opplan.render import ast, pandoc
 from opplan.render.ast import Node
 from opplan.render.compose import Composed, compose, kind_label
+from opplan.render.errors import RenderError
 from opplan.render.sanitize import MAX_IMAGE_SIZE, Sanitizer
 from opplan.schemas import DocumentBase
 
@@ -66,8 +67,37 @@ def prepare(doc: Document, config: Config) -> Prepared:
     path = Path(doc.path)
     root = root_of(path, config)
     sanitizer = Sanitizer(folder=path.resolve().parent, root=root)
-    tree = sanitizer(pandoc.parse(composed.markdown, doc.path))
+    try:
+        parsed = pandoc.parse(composed.markdown, doc.path)
+    except RecursionError:  # pandoc's JSON is nested deeper than Python reads
+        parsed = None
+    if parsed is None or _depth(parsed["blocks"]) > MAX_DEPTH:
+        raise RenderError(
+            f"the body nests spans, emphasis, links or quotes more than {MAX_DEPTH} deep; "
+            "flatten it"
+        )
+    tree = sanitizer(parsed)
     return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings), tuple(sanitizer.files))
+
+
+# The writers walk pandoc's tree recursively; lint caps block nesting already, and
+# this caps the inline nesting (`[[[x]{.a}]{.a}]{.a}`) that only pandoc parses.
+MAX_DEPTH = 100
+
+
+def _depth(blocks: list[Any]) -> int:
+    """How deeply pandoc's elements nest, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(blocks, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            depth += "t" in value
+            deepest = max(deepest, depth)
+            stack.extend((child, depth) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth) for child in value)
+    return deepest
 
 
 def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
