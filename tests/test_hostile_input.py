@@ -234,3 +234,13 @@ def test_a_write_killed_by_sigkill_is_cleaned_up_on_the_next_run(tmp_path: Path)
     assert left.name.startswith(".out.json.opplan-") and left.name.endswith(".tmp")
     write_atomic(target, "{}")
     assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_limits_problem_is_described_in_sarif(cli: Cli, write: Write) -> None:
+    path = write("plan.md", _bomb(7))
+    result = cli("lint", "--no-cache", "--format", "sarif", path)
+    run = json.loads(result.stdout)["runs"][0]
+    [found] = run["results"]
+    assert found["ruleId"] == "limits"
+    rule = run["tool"]["driver"]["rules"][found["ruleIndex"]]
+    assert rule["id"] == "limits" and "aliases" in json.dumps(rule)
