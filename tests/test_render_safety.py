@@ -124,7 +124,8 @@ SVG_CASES = {
     "remote address": ('<image href="https://example.com/a.png"/>', "nothing is fetched"),
     "css url": ('<rect style="fill: url(../../outside.png)"/>', "outside the repository"),
     "css import": ("<style>@import 'https://example.com/a.css';</style>", "@import"),
-    "entities": ("", "entities"),
+    "external entity": ('<image href="&e;"/>', "external entity"),
+    "internal entity to outside": ('<image href="&e;"/>', "outside the repository"),
     "nested svg": ('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>', "nests another SVG"),
     "no such image": ('<image href="missing.png"/>', "no image file here"),
 }
@@ -140,8 +141,10 @@ def test_an_svg_reads_nothing_from_outside(tmp_path: Path, inner: str, warning: 
     (repo / "l.png").symlink_to(outside / "dot.png")
     (repo / "linked").symlink_to(outside)
     text = _svg(inner)
-    if warning == "entities":
-        text = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]>' + text
+    if "entity" in warning:
+        text = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY e SYSTEM "/etc/passwd">]>' + text
+    elif "&e;" in inner:
+        text = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY e "l.png">]>' + text
     (repo / "drawing.svg").write_text(text)
     conf = settings(repo)
     path = repo / "plan.md"
@@ -156,8 +159,10 @@ def test_an_svg_reads_nothing_from_outside(tmp_path: Path, inner: str, warning: 
 def test_an_svg_may_use_an_image_beside_it(tmp_path: Path) -> None:
     conf = settings(tmp_path)
     (tmp_path / "dot.png").write_bytes(PNG)
-    inner = '<image href="dot.png" width="10" height="10"/><rect fill="url(#g)" width="5"/>'
-    (tmp_path / "drawing.svg").write_text(_svg(inner))
+    inner = '<image href="&img;" width="10" height="10"/><rect fill="url(#g)" width="5"/>'
+    # a drawing program's internal entities are fine; what they expand to is checked
+    entities = '<!DOCTYPE svg [<!ENTITY ns "http://ns.example/"><!ENTITY img "dot.png">]>'
+    (tmp_path / "drawing.svg").write_text(entities + _svg(inner))
     path = tmp_path / "plan.md"
     path.write_text(document(OP1_FRONTMATTER, "# Intro\n\n![A drawing](drawing.svg)\n"))
     result = rendered(path, conf, ("pdf",))

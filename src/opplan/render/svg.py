@@ -4,8 +4,11 @@ An SVG is a document that can refer to other files: `<image href="photo.png">`,
 `<use xlink:href="other.svg#icon">`, `url(font.woff)` in a style, `@import` of a
 stylesheet. Typesetting it reads those files, links and all, so they are checked
 like the Markdown image itself (`sanitize.py`). What cannot be checked is
-refused here: entity declarations, stylesheets, addresses with a scheme
-(`https:`, `file:`) and SVGs nested in `data:` addresses.
+refused here: external entities (`<!ENTITY x SYSTEM "file">`), stylesheets,
+addresses with a scheme (`https:`, `file:`) and SVGs nested in `data:`
+addresses. Internal entities, which some drawing programs write for their
+namespaces, are expanded (expat caps their growth) and what they hold is
+checked like the rest.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import xml.etree.ElementTree as ET
 _URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _REFERRING = ("href", "src")  # attribute names, namespace aside (xlink:href, href)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+_EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?\S+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
 
 
 class Refused(Exception):
@@ -24,16 +28,17 @@ class Refused(Exception):
 
 def references(data: bytes) -> list[str]:
     """The paths of the files the SVG refers to (references inside it left out)."""
+    if _EXTERNAL_ENTITY.search(data):
+        raise Refused("it declares an external entity")
     lowered = data.lower()
     for marker, why in (
-        (b"<!entity", "it declares XML entities"),
         (b"<?xml-stylesheet", "it loads a stylesheet"),
         (b"@import", "it imports a stylesheet (@import)"),
     ):
         if marker in lowered:
             raise Refused(why)
     try:
-        root = ET.fromstring(data)  # no entities (refused above); expat fetches nothing
+        root = ET.fromstring(data)  # expat fetches nothing and caps entity expansion
     except ET.ParseError as err:
         raise Refused(f"it is not valid XML ({err})") from None
     found: list[str] = []
