@@ -159,7 +159,10 @@ def test_an_svg_reads_nothing_from_outside(tmp_path: Path, inner: str, warning: 
 def test_an_svg_may_use_an_image_beside_it(tmp_path: Path) -> None:
     conf = settings(tmp_path)
     (tmp_path / "dot.png").write_bytes(PNG)
-    inner = '<image href="&img;" width="10" height="10"/><rect fill="url(#g)" width="5"/>'
+    inner = (
+        '<a href="https://example.com/more"><image href="&img;" width="10" height="10"/></a>'
+        '<rect fill="url(#g)" width="5"/>'
+    )
     # a drawing program's internal entities are fine; what they expand to is checked
     entities = '<!DOCTYPE svg [<!ENTITY ns "http://ns.example/"><!ENTITY img "dot.png">]>'
     (tmp_path / "drawing.svg").write_text(entities + _svg(inner))

@@ -44,7 +44,10 @@ def references(data: bytes) -> list[str]:
     found: list[str] = []
     for element in root.iter():
         texts = [element.text or ""]
+        link = element.tag.rsplit("}", 1)[-1] == "a"  # a hyperlink's target is not loaded
         for name, value in element.attrib.items():
+            if link and name.rsplit("}", 1)[-1].lower() == "href":
+                continue
             if name.rsplit("}", 1)[-1].lower() in _REFERRING:
                 found.append(value.strip())
             else:
