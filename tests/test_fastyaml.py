@@ -49,7 +49,8 @@ def test_examples_read_the_same(path: Any) -> None:
         "a: 010\n",  # octal-looking: YAML versions disagree
         "a: 12:30\n",
         "a: 2027-01-01 10:00\n",
-        "a: &x 1\nb: *x\n",
+        "a: &x [*x]\n",  # an alias inside its own anchor
+        "a: &x 1\nb: &x 2\n",  # an anchor defined again
         "a: !!str 1\n",
         "a: 1\na: 2\n",
         "<<: {a: 1}\n",
@@ -59,6 +60,21 @@ def test_examples_read_the_same(path: Any) -> None:
 )
 def test_unusual_frontmatter_is_left_to_the_round_trip_reader(text: str) -> None:
     assert fastyaml.load(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "a: &x [1, {b: 2}]\nc: [*x, *x]\nd: {e: *x}\n",
+        "a: &x\n  - b: 1\nc:\n  - *x\n  - *x\n",
+    ],
+)
+def test_aliases_read_the_same_and_share_their_anchor(text: str) -> None:
+    fast, slow = both(text)
+    same(fast, slow)
+    if isinstance(fast["a"], list):
+        assert fast["c"][0] is fast["a"]  # shared, not copied: aliases cost no more work
 
 
 SCALARS = st.one_of(

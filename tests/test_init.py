@@ -231,3 +231,22 @@ def test_existing_files_are_never_clobbered(cli: Cli, tmp_path: Path, write: Wri
 def test_init_needs_an_existing_folder(cli: Cli, tmp_path: Path) -> None:
     result = cli("init", tmp_path / "nope")
     assert result.exit_code == 2 and "nope: no such folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "base: &b\n  repos: []\n<<: *b\n",
+        "base: &b\n  repos:\n    - repo: local\n      hooks: []\n<<: *b\n",
+    ],
+)
+def test_a_pre_commit_file_with_merged_repos_is_left_to_the_user(
+    cli: Cli, tmp_path: Path, write: Write, text: str
+) -> None:
+    path = write(".pre-commit-config.yaml", text)
+    result = cli("init", tmp_path, *PACKAGE)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"opplan: error: {path}")  # no internal error
+    assert "add it by hand" in result.stderr or "invalid YAML" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert path.read_text() == text

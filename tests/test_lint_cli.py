@@ -12,9 +12,11 @@ from typer.testing import Result
 from conftest import EXAMPLES, example
 from opplan.config.model import Lint, Page
 from opplan.lint.cache import ResultCache
-from opplan.lint.engine import lint
+from opplan.lint.engine import Report, lint
 from opplan.lint.rules import RULES
+from opplan.output import json_format
 from opplan.pages import PageCount
+from opplan.problem import Problem
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
@@ -251,3 +253,22 @@ def test_rules_unknown_id(cli: Cli) -> None:
     result = cli("rules", "ask-count")
     assert result.exit_code == 2
     assert "did you mean 'asks-count'?" in result.stderr
+
+
+def test_json_format_is_what_json_dumps_writes() -> None:
+    report = Report()
+    report.problems = [
+        Problem("plans/é.md", 3, 1, "error", "schema", 'a "quote", a \\ and \u2028'),
+        Problem("b.md", 9, 4, "warning", "weasel-words", "text"),
+    ]
+    for problems in (report.problems, []):
+        report.problems = problems
+        payload = {
+            "problems": [problem._asdict() for problem in problems],
+            "summary": {
+                "files": report.files,
+                "errors": report.errors,
+                "warnings": report.warnings,
+            },
+        }
+        assert json_format.render(report) == json.dumps(payload, indent=2) + "\n"

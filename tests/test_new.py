@@ -163,6 +163,22 @@ def test_an_existing_file_is_never_overwritten_without_force(cli: Cli, tmp_path:
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]  # no temporary left
 
 
+def test_a_dangling_link_counts_as_an_existing_file(cli: Cli, tmp_path: Path) -> None:
+    link = tmp_path / "plan.md"
+    link.symlink_to(tmp_path / "missing" / "target.md")
+    result = _new(cli, *_base("op1"), "-o", link)
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert link.is_symlink() and not (tmp_path / "missing").exists()
+
+
+def test_a_team_name_too_long_for_a_file_name_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    result = _new(cli, "op1", "--team", "a" * 256, "--owner", "Dana Reyes")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("opplan: error: aaaa") and "255 bytes" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.rglob("*")) == []
+
+
 @pytest.mark.parametrize(
     "team", ["../x", "../../etc", "/etc", "a/b", "a\\b", "..", "~root", "C:\\plans", "///"]
 )

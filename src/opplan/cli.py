@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -849,5 +851,15 @@ def main() -> None:
         # wraps it at the console's width, and fish and zsh would read the wrapped
         # part as another candidate. One line each, however long.
         os.environ["COLUMNS"] = "100000"
+    # SIGTERM (a CI job cancelled, a timeout) ends the run as Ctrl-C does, so that a
+    # write in progress removes its temporary file.
+    signal.signal(signal.SIGTERM, _terminated)
+    # ruamel.yaml warns on stderr, over several lines, of what YAML allows (an anchor
+    # defined twice); whatever matters in a document is reported as a finding.
+    warnings.filterwarnings("ignore", module=r"ruamel\.")
     with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
         app()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -1,19 +1,25 @@
 """Jinja templates: a repository's own folder first, then opplan's built-in ones.
 
 Undefined variables are errors, and every template error becomes one line that
-names the template file and line.
+names the template file and line. A repository's templates are code its
+contributors change in pull requests, so they run in Jinja's sandbox (no
+access to Python's internals, so no way to run commands), and a template file
+is read only if it lies, links resolved, inside the repository or opplan's
+own templates, and is a regular file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
+import jinja2.sandbox
 
 from opplan.config.model import Config
 from opplan.errors import UsageError
+from opplan.fileio import MAX_FILE_SIZE, read_regular
 from opplan.resources import templates_dir
 
 
@@ -30,10 +36,58 @@ def local_dir(config: Config) -> Path:
     return config.root / config.templates.folder
 
 
+def repository(config: Config) -> Path:
+    """The folder a repository's files are read from: the git checkout holding the
+    configuration, else the configuration's folder."""
+    root = config.root.resolve()
+    return next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
+
+
+def contained(path: Path, config: Config) -> Path:
+    """`path` with its links resolved, refused unless inside the repository or opplan's
+    own templates (a link in a pull request must not read the CI machine's files)."""
+    resolved = path.resolve()
+    allowed = (repository(config), templates_dir().resolve())
+    if not any(resolved.is_relative_to(folder) for folder in allowed):
+        raise UsageError(
+            f"{path}: the template file is outside the repository ({allowed[0]}), "
+            f"at {resolved}; keep templates inside it"
+        )
+    return resolved
+
+
+class _Loader(jinja2.BaseLoader):
+    """Jinja's file loader, reading only regular files that `contained` allows."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.folders = (local_dir(config), templates_dir())
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)  # refuses '..'
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not path.exists() or path.is_dir():
+                continue
+            resolved = contained(path, self.config)
+            try:
+                text = read_regular(resolved, MAX_FILE_SIZE).decode("utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise UsageError(f"{path}: cannot read the template ({err})") from None
+            return text, str(path), _unchanged  # an environment lives for one command
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged() -> bool:
+    return True
+
+
 def environment(config: Config) -> jinja2.Environment:
-    """A Jinja environment that looks in the local folder, then the built-in one."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([local_dir(config), templates_dir()]),
+    """A sandboxed Jinja environment that looks in the local folder, then the built-in one."""
+    return jinja2.sandbox.SandboxedEnvironment(
+        loader=_Loader(config),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,

@@ -49,7 +49,7 @@ def load_documents(paths: Sequence[Path], settings: Lint) -> list[Document]:
 
 def _load(path: Path, explicit: bool, settings: Lint) -> Document | None:
     try:
-        text = decode(str(path), read_bytes(path))
+        text = decode(str(path), read_bytes(path, settings.max_file_size))
         if not explicit and not discovery.looks_like_plan(text):
             return None
         return load_text(str(path), text, settings.appendix_titles, fast=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from opplan.errors import UsageError
+from opplan.fileio import read_regular
 
 FETCH_HINT = (
     "fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` "
@@ -114,7 +115,7 @@ def changes(
 def read(root: Path, revision: str | None, path: str) -> bytes:
     """A file's bytes at a revision (None: the working tree)."""
     if revision is None:
-        return (root / path).read_bytes()
+        return read_regular(root / path)  # a FIFO or device is refused, not waited on
     return _git(root, "cat-file", "blob", f"{revision}:{path}").stdout
 
 

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from opplan import __version__, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
-from opplan.fileio import write_atomic
+from opplan.fileio import read_regular, write_atomic
 from opplan.scaffold import install_spec, precommit
 from opplan.scaffold.config_file import default_config_text
 from opplan.scaffold.paths import slug
@@ -141,7 +141,7 @@ def _precommit(root: Path) -> Step:
     if not path.exists():
         return Step(PRECOMMIT, precommit.NEW_FILE, "created")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise UsageError(
             f"{path}: cannot read it ({err}); fix it, then run opplan init again"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -71,7 +72,10 @@ def run(
     if target == STDOUT:
         sys.stdout.write(text)
         return ExitCode.OK
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}; pass -o PATH") from None
     shown = _shown(target)
     sys.stdout.write(
         f"created {shown} ({values.kind} from {_origin(info, name)})\n"
@@ -97,7 +101,7 @@ def _default_path(settings: Config, values: Values) -> Path:
 def _check_target(target: Path, force: bool) -> None:
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give -o a file path such as {target}/op1.md")
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:  # a dangling link too: writing would replace it
         raise OutputExists(
             f"{_shown(target)} already exists; opplan new never overwrites a file "
             "(pass --force to replace it, or -o PATH to write elsewhere)"

@@ -25,7 +25,7 @@ from rich.table import Table
 from opplan import config, document
 from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
-from opplan.fileio import write_atomic
+from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
 from opplan.lint import discovery
 from opplan.names import nearest
 from opplan.render import citations, packet, redline
@@ -90,12 +90,8 @@ def documents(paths: Sequence[Path], settings: Config | None = None) -> list[Pat
         raise UsageError("name the documents to render, e.g. 'opplan render plans/op1.md'")
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                file
-                for file in discovery.markdown_files(path)
-                if discovery.looks_like_plan(file.read_text(encoding="utf-8", errors="replace"))
-            )
+        if is_folder(path):
+            found.extend(file for file in discovery.markdown_files(path) if _is_plan(file))
         else:
             found.append(path)
     if not found:
@@ -103,6 +99,17 @@ def documents(paths: Sequence[Path], settings: Config | None = None) -> list[Pat
             return []
         raise UsageError(f"no plan documents in {', '.join(map(str, paths))}")
     return list(dict.fromkeys(found))
+
+
+def _is_plan(file: Path) -> bool:
+    """Whether a file found in a folder is a plan (one too large to read is, to report it)."""
+    try:
+        data = read_regular(file)
+    except FileTooLarge:
+        return True
+    except OSError:
+        return False
+    return discovery.looks_like_plan(data.decode("utf-8", errors="replace"))
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -144,7 +151,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _load(path: Path, settings: Config) -> document.Document:
-    return document.load(path, settings.lint.appendix_titles)
+    return document.load(path, settings.lint.appendix_titles, limit=settings.lint.max_file_size)
 
 
 def _redline(path: Path, since: str | None, settings: Config) -> redline.Redline | None:

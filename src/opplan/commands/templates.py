@@ -7,7 +7,7 @@ from pathlib import Path
 
 from opplan import config, templating
 from opplan.errors import ExitCode, UsageError
-from opplan.fileio import write_atomic
+from opplan.fileio import read_regular, write_atomic
 from opplan.scaffold.paths import OutputExists
 
 
@@ -31,6 +31,6 @@ def _copy(name: str, found: dict[str, templating.TemplateInfo], local: Path) -> 
     target = local / name
     if target.exists():
         raise OutputExists(f"{target} already exists; edit it there")
-    write_atomic(target, info.path.read_bytes())
+    write_atomic(target, read_regular(info.path))
     sys.stdout.write(f"copied {name} to {target}; it now overrides the built-in one\n")
     return ExitCode.OK

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from opplan.config.errors import config_error
 from opplan.config.model import Config
 from opplan.errors import UsageError
+from opplan.fileio import read_regular
 
 FILENAMES = ("opplan.toml", "pyproject.toml")
 
@@ -50,7 +51,7 @@ def _prefix(path: Path) -> tuple[str, ...]:
 
 def _read(path: Path) -> tuple[str, dict[str, object]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such configuration file; check --config") from None
     except (OSError, UnicodeDecodeError) as err:
@@ -68,7 +69,7 @@ def _read(path: Path) -> tuple[str, dict[str, object]]:
 
 def _has_opplan_table(path: Path) -> bool:
     try:
-        return "opplan" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        return "opplan" in tomllib.loads(read_regular(path).decode("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
 

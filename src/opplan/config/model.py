@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from opplan.document.body import APPENDIX_TITLES
+from opplan.fileio import MAX_FILE_SIZE
 from opplan.problem import Level
 from opplan.scaffold.paths import check_pattern
 
@@ -110,6 +111,11 @@ class Lint(Section):
     )
     exclude: tuple[str, ...] = Field(
         (), description="Globs of files and folders never searched, from the config's folder."
+    )
+    max_file_size: int = Field(
+        MAX_FILE_SIZE,
+        ge=1,
+        description="Largest document any command reads, in bytes; larger ones are refused.",
     )
     cache: bool = Field(True, description="Keep results of unchanged files between runs.")
     cache_dir: Path = Field(

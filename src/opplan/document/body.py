@@ -25,6 +25,7 @@ from opplan.section_match import is_appendix
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 APPENDIX_TITLES = ("appendix", "appendices")
@@ -106,18 +107,47 @@ class Body:
         return self.lines[line - self.first_line]
 
 
+# Lists and block quotes nested deeper than this are an error: markdown-it would
+# silently drop the rest of the document past its own limit, and each level costs
+# a few frames of Python's stack.
+MAX_BODY_LEVEL = 100  # markdown-it's levels: a list and its item count one each
+
+
+class BodyTooDeep(Exception):
+    """The body nests lists and quotes deeper than MAX_BODY_LEVEL, at a 0-based line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _guard(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A block rule tried first at every line: it stops the parse at the nesting limit."""
+    if state.level >= MAX_BODY_LEVEL:
+        raise BodyTooDeep(start)
+    return False
+
+
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt  # noqa: PLC0415 - slow to import; only to parse
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_BODY_LEVEL + 1})
+    md.block.ruler.before("table", "depth_guard", _guard)
+    return md.enable(["table", "strikethrough"]).disable("inline")
 
 
 def parse_body(
     text: str, first_line: int, appendix_titles: Iterable[str] = APPENDIX_TITLES
 ) -> Body:
-    """Parse the body that starts at `first_line` of its file."""
-    tokens = _markdown().parse(text)
+    """Parse the body that starts at `first_line` of its file.
+
+    Raises BodyTooDeep (with the file line) for a body nested past MAX_BODY_LEVEL.
+    """
+    try:
+        tokens = _markdown().parse(text)
+    except BodyTooDeep as err:
+        raise BodyTooDeep(first_line + err.line) from None
     lines = tuple(text.split("\n"))
     aliases = tuple(appendix_titles)
     sections: list[Section] = []
@@ -137,7 +167,7 @@ def parse_body(
         if token.type == "heading_open" and token.map:
             start = first_line + token.map[0]
             close(start - 1)
-            title = tokens[index + 1].content.strip()
+            title = " ".join(tokens[index + 1].content.split())  # a setext title spans lines
             in_appendix = in_appendix or is_appendix(title, aliases)
             heading, blocks = (int(token.tag[1:]), title, start), []
             index += 3

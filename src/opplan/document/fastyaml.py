@@ -5,8 +5,8 @@ for an OP1's frontmatter. Here libyaml (through PyYAML's C parser) builds the
 node tree, and the scalars are resolved the way ruamel.yaml resolves them
 (YAML 1.2). The result is a CommentedMap with every key's and item's position,
 as `frontmatter.parse` gives, but without comments. Anything out of the
-ordinary (a syntax error, tags, anchors, merge keys, duplicate keys, times,
-unusual numbers) returns None, and the caller uses the round-trip loader,
+ordinary (a syntax error, tags, merge keys, duplicate keys, times, unusual
+numbers) returns None, and the caller uses the round-trip loader,
 which stays the authority.
 """
 
@@ -54,7 +54,7 @@ def load(text: str) -> CommentedMap | None:
     try:
         node = parser.get_single_node()
         result = _Builder().build(node) if node is not None else None
-    except (yaml.YAMLError, _Unusual, ValueError):
+    except (yaml.YAMLError, _Unusual, ValueError, RecursionError):
         return None
     finally:
         parser.dispose()
@@ -67,17 +67,26 @@ def _has_tag(text: str) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.seen: set[int] = set()
+        # An alias is its anchor's node again: it gets the object built for the anchor,
+        # as ruamel.yaml shares it, so building takes time in proportion to the text.
+        self.built: dict[int, object] = {}
+        self.building: set[int] = set()
 
     def build(self, node: yaml.Node) -> object:
-        if id(node) in self.seen or node.tag not in _UNTAGGED:
-            raise _Unusual  # an alias, or an explicit tag
-        self.seen.add(id(node))
+        if id(node) in self.built:
+            return self.built[id(node)]
+        if id(node) in self.building or node.tag not in _UNTAGGED:
+            raise _Unusual  # an alias inside its own anchor, or an explicit tag
+        self.building.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node)
-        return _scalar(node)
+            result: object = self.mapping(node)
+        elif isinstance(node, yaml.SequenceNode):
+            result = self.sequence(node)
+        else:
+            result = _scalar(node)
+        self.building.discard(id(node))
+        self.built[id(node)] = result
+        return result
 
     def mapping(self, node: yaml.MappingNode) -> CommentedMap:
         result = CommentedMap()

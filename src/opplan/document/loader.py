@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import ReusedAnchorWarning
 
 from opplan import schemas
-from opplan.document import fastyaml, frontmatter
-from opplan.document.body import APPENDIX_TITLES, Body, parse_body
+from opplan.document import bounds, fastyaml, frontmatter
+from opplan.document.body import APPENDIX_TITLES, MAX_BODY_LEVEL, Body, BodyTooDeep, parse_body
 from opplan.document.outline import Outline, title_heading
-from opplan.document.positions import position
+from opplan.document.positions import place, position
 from opplan.document.validation import validate
 from opplan.errors import DocumentError
+from opplan.fileio import MAX_FILE_SIZE, FileTooLarge, NotRegularFile, read_regular
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
 from opplan.section_match import matcher
@@ -59,15 +62,25 @@ class Document:
         return position(self.meta, loc, self.frontmatter_line)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a fatal DocumentError saying why it cannot be read."""
+def read_bytes(path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
+    """The file's bytes, or a fatal DocumentError saying why it cannot be read.
+
+    Only regular files of at most `limit` bytes are read (see `fileio.read_regular`).
+    """
     name = str(path)
     try:
-        return path.read_bytes()
+        return read_regular(path, limit)
     except FileNotFoundError:
         message = "no such file; check the path"
-    except IsADirectoryError:
-        message = "this is a directory; pass it to a command that searches directories"
+    except NotRegularFile as err:
+        message = f"this is {err.what}, not a file; pass only .md plan files"
+        if err.what == "a folder":
+            message = "this is a directory; pass it to a command that searches directories"
+    except FileTooLarge as err:
+        message = (
+            f"the file is {err.size:,} bytes, over the limit of {err.limit:,}; "
+            "split it, or raise max_file_size in the [lint] configuration"
+        )
     except PermissionError:
         message = "permission denied; make the file readable"
     except OSError as err:
@@ -76,10 +89,14 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load(
-    path: Path, appendix_titles: Iterable[str] = APPENDIX_TITLES, *, fast: bool = False
+    path: Path,
+    appendix_titles: Iterable[str] = APPENDIX_TITLES,
+    *,
+    fast: bool = False,
+    limit: int = MAX_FILE_SIZE,
 ) -> Document:
-    """Read and parse the document at `path` (`fast`: as in `load_text`)."""
-    text = frontmatter.decode(str(path), read_bytes(path))
+    """Read and parse the document at `path` (`fast`: as in `load_text`; `limit`: bytes)."""
+    text = frontmatter.decode(str(path), read_bytes(path, limit))
     return load_text(str(path), text, appendix_titles, fast=fast)
 
 
@@ -93,9 +110,14 @@ def load_text(
     """
     text = frontmatter.normalize_newlines(text)
     parts = frontmatter.split(path, text)
+    bounds.check_text(path, parts.frontmatter, parts.frontmatter_line)
     meta = fastyaml.load(parts.frontmatter) if fast else None
     if meta is None:
-        meta = frontmatter.parse(path, parts)
+        with warnings.catch_warnings():
+            # ruamel.yaml warns on stderr of an anchor defined twice, which YAML 1.2 allows
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            meta = frontmatter.parse(path, parts)
+    bounds.check_tree(path, meta, parts.frontmatter_line)
     kind = meta.get("kind")
     if kind is None:
         raise DocumentError(
@@ -104,14 +126,22 @@ def load_text(
             rule="kind",
         )
     if not isinstance(kind, str) or kind not in schemas.KINDS:
-        row, column = meta.lc.value("kind")
+        line, column = parts.frontmatter_line - 1, 0
+        found = place(meta, "kind", value=True)
+        if found is not None:
+            line, column = parts.frontmatter_line + found[0], found[1]
         raise DocumentError(
-            path,
-            schemas.unknown_kind_message(kind),
-            rule="kind",
-            line=parts.frontmatter_line + row,
-            column=column + 1,
+            path, schemas.unknown_kind_message(kind), rule="kind", line=line, column=column + 1
         )
     model, findings, unknown = validate(schemas.KINDS[kind], meta, parts.frontmatter_line)
-    body = parse_body(parts.body, parts.body_line, appendix_titles)
+    try:
+        body = parse_body(parts.body, parts.body_line, appendix_titles)
+    except BodyTooDeep as err:
+        raise DocumentError(
+            path,
+            f"lists and quotes are nested too deeply here (over {MAX_BODY_LEVEL} levels of "
+            "lists, items and quotes); flatten them, or the text past this line goes unread",
+            rule=bounds.RULE,
+            line=err.line,
+        ) from None
     return Document(path, text, kind, meta, model, findings, body, parts.frontmatter_line, unknown)

@@ -1,8 +1,15 @@
-"""Map a path into the frontmatter (as pydantic reports it) to a line and column of the file."""
+"""Map a path into the frontmatter (as pydantic reports it) to a line and column of the file.
+
+ruamel.yaml records where each key and list item starts, but not for every node:
+keys that come from a merge (`<<: *base`) and the items of an explicitly tagged
+collection (`!tag [a]`) have none. Such a node takes the position of the
+mapping or list that holds it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -26,14 +33,37 @@ def position(
         found = _step(node, step)
         if found is None:
             break
-        (row, col), node = found
-        line, column = first_line + row, col + 1
+        place, node = found
+        if place is not None:
+            line, column = first_line + place[0], place[1] + 1
     return line, column
 
 
-def _step(node: object, step: int | str) -> tuple[tuple[int, int], object] | None:
+def place(node: object, step: object, *, value: bool = False) -> tuple[int, int] | None:
+    """The 0-based (row, column) of a key (or with `value`, its value) or list item.
+
+    Where ruamel.yaml kept none (merged keys, tagged collections) it is the
+    holder's own position, and None when that is unknown too.
+    """
+    lc: Any = getattr(node, "lc", None)
+    data = getattr(lc, "data", None)
+    if data is not None:
+        try:
+            found = data[step]
+        except (KeyError, TypeError):
+            pass
+        else:
+            if isinstance(node, dict):
+                return (found[2], found[3]) if value else (found[0], found[1])
+            return found[0], found[1]
+    if lc is not None and lc.line is not None:
+        return lc.line, lc.col
+    return None
+
+
+def _step(node: object, step: int | str) -> tuple[tuple[int, int] | None, object] | None:
     if isinstance(node, CommentedMap) and step in node:
-        return node.lc.key(step), node[step]
+        return place(node, step), node[step]
     if isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-        return node.lc.item(step), node[step]
+        return place(node, step), node[step]
     return None

@@ -128,10 +128,10 @@ def _findings(
         if error["type"] not in ("missing", "extra_forbidden"):
             loc = data_loc(data, loc)
         grouped.setdefault(loc, []).append(error)
-    for loc, group in grouped.items():
+    for number, (loc, group) in enumerate(grouped.items()):
         missing = group[0]["type"] == "missing"
         line, column = position(data, loc, first_line, missing=missing)
-        yield Finding(line, column, describe(model, loc, group))
+        yield Finding(line, column, describe(model, loc, group, hints=number < MAX_HINTS))
 
 
 def data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -147,7 +147,15 @@ def data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     return loc
 
 
-def describe(model: type[BaseModel], loc: Loc, group: list[ErrorDetails]) -> str:
+# "Did you mean" is looked up for this many problems of a document; past them (a
+# generated or hostile document with thousands of unknown keys) the search would
+# cost more than the rest of the check, and the message still says what to do.
+MAX_HINTS = 1_000
+
+
+def describe(
+    model: type[BaseModel], loc: Loc, group: list[ErrorDetails], *, hints: bool = True
+) -> str:
     """One message for the errors pydantic reported at one location of `model`'s input."""
     error = group[0]
     kind = error["type"]
@@ -156,7 +164,7 @@ def describe(model: type[BaseModel], loc: Loc, group: list[ErrorDetails]) -> str
     if kind == "extra_forbidden":
         text = f"unknown key {loc[-1]!r}{_in(loc[:-1])}"
         parent = _model_at(model, loc[:-1])
-        hint = nearest(str(loc[-1]), list(parent.model_fields)) if parent else None
+        hint = nearest(str(loc[-1]), list(parent.model_fields)) if parent and hints else None
         return f"{text}; did you mean {hint!r}?" if hint else f"{text}; remove it or fix its name"
     return f"{_where(loc)}: {_problem(group)}"
 

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from opplan import __version__
-from opplan.fileio import write_atomic
+from opplan.fileio import read_regular, write_atomic
 from opplan.problem import Problem
 
 ENV = "OPPLAN_CACHE_DIR"
 _CORPUS = "\0corpus"  # the entry of the cross-document problems (no path has a NUL)
+_LIMIT = 200_000_000  # bytes: a larger result file is no cache of ours
 _KEEP = 4  # result files of other configurations kept in the folder
 
 
@@ -43,9 +44,11 @@ class ResultCache:
         self.entries: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
         try:
-            self.entries = json.loads(self.path.read_bytes())
+            entries = json.loads(read_regular(self.path, _LIMIT))
         except (OSError, ValueError):
-            self.entries = {}
+            entries = {}
+        # a file of another shape (edited, or written by something else) is no cache
+        self.entries = entries if isinstance(entries, dict) else {}
 
     @property
     def known(self) -> bool:
@@ -54,11 +57,12 @@ class ResultCache:
 
     def get(self, path: str, digest: str) -> tuple[bool, list[Problem]] | None:
         """Whether the file is a plan and its problems, if it is unchanged since stored."""
-        entry = self.entries.get(path)
-        if not entry or entry[0] != digest:
+        entry: Any = self.entries.get(path)
+        problems = _problems(entry, digest)
+        if problems is None:
             return None
         self.fresh[path] = entry
-        return bool(entry[1]), [Problem(*row) for row in entry[2]]
+        return bool(entry[1]), problems
 
     def put(self, path: str, digest: str, plan: bool, problems: list[Problem]) -> None:
         self.fresh[path] = [digest, plan, [list(problem) for problem in problems]]
@@ -66,10 +70,10 @@ class ResultCache:
     def get_corpus(self, key: str) -> list[Problem] | None:
         """The cross-document problems of a run over exactly these files, if stored."""
         entry = self.entries.get(_CORPUS)
-        if not entry or entry[0] != key:
-            return None
-        self.fresh[_CORPUS] = entry
-        return [Problem(*row) for row in entry[2]]
+        problems = _problems(entry, key)
+        if problems is not None:
+            self.fresh[_CORPUS] = entry
+        return problems
 
     def put_corpus(self, key: str, problems: list[Problem]) -> None:
         self.fresh[_CORPUS] = [key, True, [list(problem) for problem in problems]]
@@ -97,6 +101,24 @@ class ResultCache:
         )
         for stale in others[_KEEP - 1 :]:
             stale.unlink(missing_ok=True)
+
+
+_ROW = (str, int, int, str, str, str)  # the types of a Problem's fields, in order
+
+
+def _problems(entry: object, key: str) -> list[Problem] | None:
+    """The problems of a stored entry under `key`, or None when it misses or is malformed."""
+    if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
+        return None
+    rows = entry[2]
+    if not isinstance(rows, list):
+        return None
+    for row in rows:
+        if not isinstance(row, list) or len(row) != len(_ROW):
+            return None
+        if not all(type(value) is kind for value, kind in zip(row, _ROW, strict=True)):
+            return None
+    return [Problem(*row) for row in rows]
 
 
 def folder(configured: Path, root: Path) -> Path:

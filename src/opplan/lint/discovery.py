@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opplan.fileio import is_regular, read_regular
+
 if TYPE_CHECKING:
     import pathspec
 
@@ -80,7 +82,7 @@ class _GitIgnores:
         ignore = folder / ".gitignore"
         if ignore.is_file():
             try:
-                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = read_regular(ignore).decode("utf-8", errors="replace").splitlines()
             except OSError:
                 return
             self.specs.append((folder.resolve(), _spec(lines)))
@@ -134,7 +136,9 @@ def _walk(top: Path, rules: Filter) -> Iterator[Path]:
             if not name.endswith(".md"):
                 continue
             full = absolute / name
-            if rules.included(full) and not rules.excluded(full) and not ignores.ignored(full):
+            wanted = rules.included(full) and not rules.excluded(full)
+            # a FIFO or device named *.md is no document, and reading it would hang
+            if wanted and not ignores.ignored(full) and is_regular(full):
                 yield here / name
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
+from opplan.fileio import is_folder, read_regular
 from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
 from opplan.lint.cache import ResultCache, content_hash
@@ -104,7 +105,14 @@ def lint(
     """
     report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
-    files, folders = _gather(paths, rules, report, plans_only=plans_only, given=given or {})
+    files, folders = _gather(
+        paths,
+        rules,
+        report,
+        plans_only=plans_only,
+        given=given or {},
+        limit=settings.max_file_size,
+    )
     pending: list[_File] = []
     hits: list[_File] = []
     for file in files:
@@ -169,13 +177,14 @@ def _gather(
     *,
     plans_only: bool,
     given: Mapping[Path, bytes],
+    limit: int,
 ) -> tuple[list[_File], set[int]]:
     """The files to check, read, and the indexes of the folder arguments."""
     files: list[_File] = []
-    folders = {index for index, path in enumerate(paths) if path not in given and path.is_dir()}
+    folders = {index for index, path in enumerate(paths) if path not in given and is_folder(path)}
     for path, explicit, folder in _targets(paths, rules, plans_only=plans_only, given=given):
         try:
-            data = given[path] if path in given else _read(path)
+            data = given[path] if path in given else _read(path, limit)
         except DocumentError as err:
             report.failed = True
             report.problems.append(problem_from(err))
@@ -190,13 +199,13 @@ def _corpus_key(plans: Sequence[_File]) -> str:
     return content_hash(repr(listing).encode(), explicit=False)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, limit)
     except OSError:
         from opplan.document.loader import read_bytes  # noqa: PLC0415 - its errors say why
 
-        return read_bytes(path)
+        return read_bytes(path, limit)
 
 
 def _targets(
@@ -208,7 +217,7 @@ def _targets(
 ) -> Iterator[tuple[Path, bool, int | None]]:
     """Each file to check, whether it was named, and the index of the folder it was found in."""
     for index, path in enumerate(paths):
-        if path not in given and path.is_dir():
+        if path not in given and is_folder(path):
             for found in discovery.markdown_files(path, rules):
                 yield found, False, index
         elif not (plans_only and rules.excluded(path)):

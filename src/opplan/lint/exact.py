@@ -16,6 +16,7 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 from opplan.errors import DocumentError
+from opplan.fileio import read_regular
 from opplan.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def fingerprint(settings: Config) -> str:
     for folder in (settings.root / settings.templates.folder, templates_dir()):
         render = folder / "render"
         for path in sorted(render.glob("*.typ.j2")):
-            digest.update(f"{path.name}\0".encode() + path.read_bytes())
+            digest.update(f"{path.name}\0".encode() + read_regular(path))
         for path in sorted(render.glob("fonts/*")):
             digest.update(f"{path.name}\0{path.stat().st_size}".encode())
     return digest.hexdigest()

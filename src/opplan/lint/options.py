@@ -15,6 +15,7 @@ from typing import Any
 from opplan.config.errors import _HEADER, line_of
 from opplan.config.model import Config, RuleConfig
 from opplan.errors import UsageError
+from opplan.fileio import read_regular
 from opplan.lint.rules import RULES
 from opplan.names import nearest
 
@@ -96,8 +97,8 @@ def _where(source: Path | None, loc: tuple[str, ...]) -> str:
     if source is None:
         return ""
     try:
-        text = source.read_text(encoding="utf-8")
-    except OSError:
+        text = read_regular(source).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return f"{source}: "
     prefix = ("tool", "opplan") if source.name == "pyproject.toml" else ()
     full = (*prefix, *loc)

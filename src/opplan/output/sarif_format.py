@@ -27,6 +27,10 @@ INPUT_RULES = {
     "frontmatter": "The document starts with YAML frontmatter between '---' lines.",
     "yaml": "The frontmatter is valid YAML.",
     "kind": "The frontmatter names a known document kind.",
+    "limits": (
+        "The document stays within opplan's limits: nesting of the frontmatter and the body, "
+        "and values added by YAML aliases."
+    ),
 }
 
 

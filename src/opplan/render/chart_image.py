@@ -17,7 +17,7 @@ import typst
 from opplan import templating
 from opplan.config.model import Config
 from opplan.pages import PAPER_INCHES
-from opplan.render import ast, charts
+from opplan.render import ast, charts, fileroot
 from opplan.render.ast import Node
 from opplan.render.compose import MARK_CLASS
 from opplan.render.errors import RenderError
@@ -78,14 +78,15 @@ def image(chart: charts.Chart, config: Config, root: Path, fmt: Literal["png", "
     )
     try:
         # The stub ties the input's type to the font paths' type; both are fine here.
-        data = typst.compile(  # type: ignore[misc]
-            source.encode("utf-8"),
-            root=str(root),
-            font_paths=font_paths(config),
-            ignore_system_fonts=True,
-            format=fmt,
-            ppi=PPI if fmt == "png" else None,
-        )
+        with fileroot.staged(root, ()) as nothing:  # a chart reads no file
+            data = typst.compile(  # type: ignore[misc]
+                source.encode("utf-8"),
+                root=str(nothing),
+                font_paths=font_paths(config),
+                ignore_system_fonts=True,
+                format=fmt,
+                ppi=PPI if fmt == "png" else None,
+            )
     except typst.TypstError as err:
         raise RenderError(f"typst failed on the chart {chart.title!r}: {err.message}") from None
     if not isinstance(data, bytes):  # one page, or typst split the chart

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from opplan import templating
 from opplan.config.model import Config, Page
+from opplan.fileio import is_regular
 from opplan.pages import PAPER_INCHES
 from opplan.render import chart_image, docx_format, layout, marks, metadata, pandoc
 from opplan.render.errors import RenderError
@@ -34,7 +35,12 @@ PAGE_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 def reference(config: Config) -> Path:
     """The reference docx: the repository's own, else opplan's."""
     local = templating.local_dir(config) / REFERENCE
-    return local if local.is_file() else templates_dir() / REFERENCE
+    if not local.exists():
+        return templates_dir() / REFERENCE
+    resolved = templating.contained(local, config)  # pandoc copies its parts into the output
+    if not is_regular(resolved):
+        raise RenderError(f"{local}: the reference docx is not a regular file; replace it")
+    return resolved
 
 
 def render(prepared: Prepared, config: Config) -> bytes:

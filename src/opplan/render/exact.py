@@ -19,7 +19,7 @@ from pathlib import Path
 from opplan import __version__, config, templating
 from opplan.config.model import Config, Page
 from opplan.document import Document
-from opplan.fileio import write_atomic
+from opplan.fileio import read_regular, write_atomic
 from opplan.pages import PageCount
 from opplan.render import charts, citations, pandoc
 from opplan.render.compose import compose
@@ -84,7 +84,7 @@ def cache_key(doc: Document, page: Page, settings: Config) -> str:
 
 def _file_hash(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path, 100_000_000)).hexdigest()
     except OSError:
         return f"missing:{path}"
 
@@ -95,7 +95,7 @@ def cache_dir(settings: Config) -> Path:
 
 def load_cached(settings: Config, key: str) -> PageCount | None:
     try:
-        data = json.loads((cache_dir(settings) / f"{key}.json").read_text(encoding="utf-8"))
+        data = json.loads(read_regular(cache_dir(settings) / f"{key}.json"))
         return PageCount(data["narrative"], data["total"], data["press_release"], exact=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -59,5 +59,6 @@ def render(documents: Sequence[Prepared], config: Config, title: str = "Review p
         packet=True,
         metadata=metadata.of_packet(title, [prepared.model for prepared in documents]).typst(),
     )
-    data, _ = pdf.typeset(config, text, root, "the packet")
+    files = [path for prepared in documents for path in prepared.files]
+    data, _ = pdf.typeset(config, text, root, "the packet", files=files)
     return data or b""

@@ -75,14 +75,25 @@ def version() -> str:
     return str(pypandoc.get_pandoc_version())
 
 
+# pandoc's heap, in MB: some inputs (a few dozen nested `[...]{.x}` spans) make its
+# parser take all the machine's memory, and a document comes from any pull request.
+MAX_HEAP_MB = 1000
+
+
 def run(args: list[str], data: bytes, what: str) -> bytes:
     """pandoc's output for `data` on stdin; a RenderError naming `what` if it fails."""
+    heap = ["+RTS", f"-M{MAX_HEAP_MB}m", "-RTS"]
     try:
         done = subprocess.run(
-            [binary(), "--sandbox", *args], input=data, capture_output=True, check=False
+            [binary(), *heap, "--sandbox", *args], input=data, capture_output=True, check=False
         )
     except OSError as err:
         raise RenderError(f"cannot run pandoc ({err}); reinstall pypandoc-binary") from None
+    if b"Heap exhausted" in done.stderr:
+        raise RenderError(
+            f"pandoc needed more than {MAX_HEAP_MB} MB for {what}; look for deeply nested "
+            "brackets, spans or emphasis in it"
+        )
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         last = reason[-1] if reason else "no message"

@@ -2,7 +2,8 @@
 
 Fonts are typst's own, plus any in a `render/fonts/` template folder; system
 fonts are ignored so that a document has the same pages on every machine. The
-compiler's root is the repository: typst reads no file outside it. Where the
+compiler's root holds copies of only the files the document may read
+(`fileroot.py`), so neither the document nor a template reads anything else. Where the
 marks landed (document start and end, appendix, press release) is read back
 with a query and turned into exact page counts.
 """
@@ -10,6 +11,7 @@ with a query and turned into exact page counts.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ import typst
 from opplan import templating
 from opplan.config.model import Config, Page
 from opplan.pages import PAPER_INCHES, PageCount
-from opplan.render import pandoc
+from opplan.render import fileroot, pandoc
 from opplan.render.errors import RenderError
 from opplan.resources import templates_dir
 
@@ -78,25 +80,39 @@ def source(
 
 
 def font_paths(config: Config) -> list[str]:
-    folders = (
-        templating.local_dir(config) / "render" / "fonts",
-        templates_dir() / "render" / "fonts",
-    )
+    """The font folders: the repository's own (every file in it inside the repository), then
+    opplan's."""
+    local = templating.local_dir(config) / "render" / "fonts"
+    folders = [templates_dir() / "render" / "fonts"]
+    if local.is_dir():
+        for path in (local, *local.rglob("*")):
+            templating.contained(path, config)
+        folders.insert(0, local.resolve())
     return [str(folder) for folder in folders if folder.is_dir()]
 
 
 def typeset(
-    config: Config, text: str, root: Path, what: str, *, export: bool = True
+    config: Config,
+    text: str,
+    root: Path,
+    what: str,
+    *,
+    files: Iterable[Path] = (),
+    export: bool = True,
 ) -> tuple[bytes | None, dict[str, Any]]:
-    """The PDF (when `export`) and the mark positions of a typst source."""
+    """The PDF (when `export`) and the mark positions of a typst source.
+
+    typst reads only copies of `files` (inside `root`), at their paths from `root`.
+    """
     data = text.encode("utf-8")
     try:
-        # The stub ties the input's type to the font paths' type; both are fine here.
-        compiler = typst.Compiler(  # type: ignore[misc]
-            data, root=str(root), font_paths=font_paths(config), ignore_system_fonts=True
-        )
-        positions = json.loads(compiler.query("<opplan-pages>", field="value", one=True))
-        pdf = compiler.compile(data, format="pdf") if export else None
+        with fileroot.staged(root, files) as staged:
+            # The stub ties the input's type to the font paths' type; both are fine here.
+            compiler = typst.Compiler(  # type: ignore[misc]
+                data, root=str(staged), font_paths=font_paths(config), ignore_system_fonts=True
+            )
+            positions = json.loads(compiler.query("<opplan-pages>", field="value", one=True))
+            pdf = compiler.compile(data, format="pdf") if export else None
     except typst.TypstError as err:
         raise _failed(what, err.message) from None
     except RuntimeError as err:

@@ -10,10 +10,12 @@ from typing import Any
 
 from opplan.config.model import Config
 from opplan.document import Document
+from opplan.fileio import read_regular
 from opplan.render import ast, citations, gfm, pandoc
 from opplan.render.ast import Node
 from opplan.render.compose import Composed, compose, kind_label
-from opplan.render.sanitize import Sanitizer
+from opplan.render.errors import RenderError
+from opplan.render.sanitize import MAX_IMAGE_SIZE, Sanitizer
 from opplan.schemas import DocumentBase
 
 
@@ -26,6 +28,7 @@ class Prepared:
     tree: dict[str, Any]
     root: Path
     warnings: tuple[str, ...]
+    files: tuple[Path, ...] = ()  # what typesetting may read (images, and what SVGs use)
 
     @property
     def model(self) -> DocumentBase:
@@ -65,11 +68,40 @@ def prepare(doc: Document, config: Config) -> Prepared:
     root = root_of(path, config)
     sanitizer = Sanitizer(folder=path.resolve().parent, root=root)
     sources = citations.bibliography(config)
-    tree = gfm.as_github(pandoc.parse(composed.markdown, doc.path, citations=bool(sources)))
+    try:
+        parsed = pandoc.parse(composed.markdown, doc.path, citations=bool(sources))
+    except RecursionError:  # pandoc's JSON is nested deeper than Python reads
+        parsed = None
+    if parsed is None or _depth(parsed["blocks"]) > MAX_DEPTH:
+        raise RenderError(
+            f"the body nests spans, emphasis, links or quotes more than {MAX_DEPTH} deep; "
+            "flatten it"
+        )
+    tree = gfm.as_github(parsed)
     if sources is not None:
         tree = citations.cited(tree, sources, doc.path)
     tree = sanitizer(tree)
-    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings))
+    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings), tuple(sanitizer.files))
+
+
+# The writers walk pandoc's tree recursively; lint caps block nesting already, and
+# this caps the inline nesting (`[[[x]{.a}]{.a}]{.a}`) that only pandoc parses.
+MAX_DEPTH = 100
+
+
+def _depth(blocks: list[Any]) -> int:
+    """How deeply pandoc's elements nest, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(blocks, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            depth += "t" in value
+            deepest = max(deepest, depth)
+            stack.extend((child, depth) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth) for child in value)
+    return deepest
 
 
 def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +111,7 @@ def embed_images(tree: dict[str, Any]) -> dict[str, Any]:
         if node["t"] == "Image" and not node["c"][2][0].startswith("data:"):
             path = Path(node["c"][2][0])
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            data = base64.b64encode(read_regular(path, MAX_IMAGE_SIZE)).decode("ascii")
             node["c"][2][0] = f"data:{kind};base64,{data}"
         return node
 

@@ -6,8 +6,10 @@ body is untrusted input:
 - raw HTML, LaTeX, typst or Office XML (```` ```{=typst} ````, `<div>`, `\\input`)
   is shown as code text, with a warning; HTML comments are dropped quietly, and
   `<br>` is a line break, as GitHub shows it;
-- images must be files inside the root (the repository); remote images, absolute
-  paths that leave the root and missing files are left out, with a warning;
+- images must be files inside the root (the repository), links resolved; remote
+  images, paths that leave the root (through `..`, an absolute path or a link),
+  missing files and SVGs that refer to any file (see `svg.py`) are left out,
+  with a warning;
 - attributes that pandoc's typst writer passes through as typst code (`typst:*`)
   are dropped, with a warning, and image sizes must be plain lengths.
 """
@@ -18,8 +20,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from opplan.render import ast
+from opplan.fileio import is_regular, read_regular
+from opplan.render import ast, svg
 from opplan.render.ast import Node
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
@@ -27,6 +31,7 @@ LENGTH = re.compile(r"\d+(\.\d+)?(%|in|cm|mm|pt|px|em)?")
 KEPT_KEYS = {"custom-style", "width", "height"}
 SNIPPET = 60
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # GitHub tables' line breaks
+MAX_IMAGE_SIZE = 50_000_000  # bytes
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Sanitizer:
     root: Path  # nothing outside it is read
     warnings: list[str] = field(default_factory=list)
     images: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # what typesetting reads: images, and theirs
 
     def __call__(self, tree: dict[str, Any]) -> dict[str, Any]:
         return {**tree, "blocks": ast.walk(tree["blocks"], self.visit)}
@@ -80,6 +86,7 @@ class Sanitizer:
             alt = ast.text(node["c"][1]).strip()
             return ast.emph_text(f"[image left out{': ' + alt if alt else ''}]")
         self.images.append(path)
+        self.files.append(path)
         node["c"][2][0] = str(path)
         return node
 
@@ -92,9 +99,34 @@ class Sanitizer:
             return None, f"it is outside the repository ({self.root})"
         if path.suffix.lower() not in IMAGE_TYPES:
             return None, f"use one of {', '.join(sorted(IMAGE_TYPES))}"
-        if not path.is_file():
+        if not is_regular(path):
             return None, "no such file"
+        if path.stat().st_size > MAX_IMAGE_SIZE:
+            return None, f"it is larger than {MAX_IMAGE_SIZE:,} bytes"
+        if path.suffix.lower() == ".svg":
+            problem = self.svg_files(path)
+            if problem:
+                return None, f"{problem}; an SVG may refer only to images in the repository"
         return path, ""
+
+    def svg_files(self, path: Path) -> str:
+        """Check the files an SVG refers to, and keep them to typeset; or say why not."""
+        try:
+            references = svg.references(read_regular(path, MAX_IMAGE_SIZE))
+        except svg.Refused as err:
+            return str(err)
+        except OSError as err:
+            return f"it cannot be read ({err})"
+        files = []
+        for reference in references:
+            target = (path.parent / unquote(reference.split("#", 1)[0])).resolve()
+            if not target.is_relative_to(self.root):
+                return f"it refers to {reference[:60]!r}, outside the repository"
+            if target.suffix.lower() not in IMAGE_TYPES - {".svg"} or not is_regular(target):
+                return f"it refers to {reference[:60]!r}, which is no image file here"
+            files.append(target)
+        self.files += files
+        return ""
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

@@ -56,5 +56,7 @@ def typeset(
     """The document's PDF (when `export`) and exact page counts."""
     part = typst_document(prepared, config, 0, prepared.root)
     text = pdf.source(config, page, [part], metadata=metadata.of(prepared.model).typst())
-    data, positions = pdf.typeset(config, text, prepared.root, prepared.name, export=export)
+    data, positions = pdf.typeset(
+        config, text, prepared.root, prepared.name, files=prepared.files, export=export
+    )
     return data, pdf.page_count(positions["0"], page)

@@ -78,6 +78,14 @@ def check_pattern(pattern: str, fields: Sequence[str]) -> None:
 def conventional_path(root: Path, pattern: str, values: Mapping[str, str]) -> Path:
     """The path the convention gives, under `root`; refused if it would leave `root`."""
     relative = pattern.format_map(values)
+    too_long = next(
+        (part for part in PurePosixPath(relative).parts if len(part.encode()) > 255), ""
+    )
+    if too_long:
+        raise UsageError(
+            f"{too_long[:40]}...: a file or folder name is limited to 255 bytes; "
+            "give a shorter --team or --title, or pass -o PATH"
+        )
     path = (root / relative).resolve()
     if not path.is_relative_to(root.resolve()):
         raise UsageError(f"{relative!r} is outside {root}; pass -o PATH or change [new.paths]")

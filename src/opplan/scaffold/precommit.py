@@ -46,28 +46,43 @@ def with_hook(path: Path, text: str) -> str | None:
         return None
     lines = text.split("\n")
     if len(repos) == 0:
-        row = data.lc.key("repos")[0]
+        row = _row(path, data, "repos")
         lines[row : row + 1] = NEW_FILE.rstrip("\n").split("\n")
         result = "\n".join(lines)
     else:
-        result = _insert_after_last_item(data, repos, lines)
+        result = _insert_after_last_item(path, data, repos, lines)
     check = (_load(path, result) or CommentedMap()).get("repos")
     if not isinstance(check, CommentedSeq) or len(check) != len(repos) + 1 or not _has_hook(check):
         raise UsageError(
-            f"{path}:{data.lc.key('repos')[0] + 1}: cannot add the opplan hook to this layout; "
+            f"{path}:{_row(path, data, 'repos') + 1}: cannot add the opplan hook to this layout; "
             "add it by hand (see the README)"
         )
     return result
 
 
-def _insert_after_last_item(data: CommentedMap, repos: CommentedSeq, lines: list[str]) -> str:
-    first_row, first_column = repos.lc.item(0)
+def _place(path: Path, node: CommentedMap | CommentedSeq, key: object) -> tuple[int, int]:
+    """The 0-based line and column of a key or item written in the text; one that comes
+    from a merge (`<<: *base`) has none, and the hook is then left to the user."""
+    written = node.lc.data or {}
+    if key not in written:
+        raise UsageError(f"{path}: cannot add the opplan hook to this layout; add it by hand")
+    return written[key][0], written[key][1]
+
+
+def _row(path: Path, node: CommentedMap | CommentedSeq, key: object) -> int:
+    return _place(path, node, key)[0]
+
+
+def _insert_after_last_item(
+    path: Path, data: CommentedMap, repos: CommentedSeq, lines: list[str]
+) -> str:
+    first_row, first_column = _place(path, repos, 0)
     dash = lines[first_row].rfind("-", 0, first_column)
     item_indent = " " * first_column
     dash_prefix = " " * dash + "-" + " " * (first_column - dash - 1)
     keys = list(data)
     after = keys.index("repos") + 1
-    end = data.lc.key(keys[after])[0] if after < len(keys) else len(lines)
+    end = _row(path, data, keys[after]) if after < len(keys) else len(lines)
     while end > 0 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1
     entry = [

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from opplan.collab.plans import initiatives, plan_of, team_key
 from opplan.document import Document, load
 from opplan.errors import DocumentError
+from opplan.fileio import is_regular
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
 
@@ -65,7 +66,7 @@ def _check(
     path = Path(doc.path).parent / model.op1
     op1_doc = known.get(path.resolve())
     if op1_doc is None:
-        if not path.is_file():
+        if not is_regular(path):
             yield Finding(
                 line,
                 1,

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from opplan.document.positions import place
 from opplan.lint.markdown import mask, search
 from opplan.problem import Finding, Level
 
@@ -149,22 +150,26 @@ def _label(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _values(node: object, lines: list[str], first: int) -> Iterator[tuple[int, str]]:
-    """Each text value of the frontmatter with the file line where it starts."""
-    # The round-trip types (CommentedMap, CommentedSeq) are a dict and a list with `lc`.
-    lc: Any = getattr(node, "lc", None)
-    if isinstance(node, dict) and lc is not None:
-        places = ((key, lc.value(key)) for key in node)
-    elif isinstance(node, list) and lc is not None:
-        places = ((index, lc.item(index)) for index in range(len(node)))
-    else:
+def _values(
+    node: object, lines: list[str], first: int, seen: set[int] | None = None
+) -> Iterator[tuple[int, str]]:
+    """Each text value of the frontmatter with the file line where it starts.
+
+    A collection that aliases repeat is walked once: its text is written once.
+    """
+    seen = set() if seen is None else seen
+    if not isinstance(node, dict | list) or id(node) in seen:
         return
-    for key, (row, _) in places:
+    seen.add(id(node))
+    keys = node.keys() if isinstance(node, dict) else range(len(node))
+    for key in keys:
         value = node[key]
         if isinstance(value, str):
-            yield first + row, value
+            found = place(node, key, value=True)
+            if found is not None:
+                yield first + found[0], value
         else:
-            yield from _values(value, lines, first)
+            yield from _values(value, lines, first, seen)
 
 
 def _column(lines: list[str], line: int, found: str, last: int) -> tuple[int, int]:
