@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any
 
 from opplan.config.model import Config, Page
 from opplan.pages import PageCount
-from opplan.render import ast, chart_image, layout, marks, metadata, pdf, typst_text
-from opplan.render.ast import Node
+from opplan.render import chart_image, layout, marks, metadata, pdf, typst_text
 from opplan.render.prepare import Prepared, rooted_images
-
-TYPST_DASH = re.compile(r"-(?=[-?])")  # a hyphen that typst would join with the next mark
 
 
 def typst_document(prepared: Prepared, config: Config, index: int, root: Path) -> pdf.TypstDocument:
     """The document's part of a typst source, with ids made unique by `index` in a packet."""
     tree = chart_image.drawn(prepared, config, "typst")
     tree = layout.tall_rows_breakable(layout.fitted(tree, config.page), config.page)
-    tree = literal_dashes(tree)
     tree = marks.for_typst(tree, index, config.render.appendix_new_page)
     tree = typst_text.for_typst(rooted_images(tree, root))
     if index:
         tree = marks.prefix_ids(tree, f"d{index}-")
     body = pdf.markup(tree, prepared.name)
     return pdf.TypstDocument(index, prepared.header, prepared.draft, body, prepared.model.title)
-
-
-def literal_dashes(tree: dict[str, Any]) -> dict[str, Any]:
-    """Hyphens that typst markup would turn into other marks kept as typed.
-
-    In typst markup `--` is an en dash, `---` an em dash and `-?` a soft hyphen,
-    which pandoc's typst writer does not escape: "--kind" printed as "\u2013kind".
-    """
-
-    def visit(node: Node) -> Node | list[Node]:
-        if node["t"] != "Str" or not TYPST_DASH.search(node["c"]):
-            return node
-        pieces = TYPST_DASH.split(node["c"])
-        out: list[Node] = []
-        for index, piece in enumerate(pieces):
-            if index:
-                out.append({"t": "RawInline", "c": ["typst", "\\-"]})
-            if piece:
-                out.append({"t": "Str", "c": piece})
-        return out
-
-    return {**tree, "blocks": ast.walk(tree["blocks"], visit)}
 
 
 def typeset(
