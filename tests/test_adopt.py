@@ -239,6 +239,50 @@ def test_an_unknown_kind_names_the_nearest(cli: Cli, tmp_path: Path) -> None:
     assert "did you mean 'prfaq'?" in result.stderr
 
 
+PR_ONLY = """\
+# Trail Alerts
+
+**Trail Alerts tell hikers when a trail closes**
+
+BOULDER, Colo., May 4, 2027 — Burrow today launched Trail Alerts for its 2.3 million hikers.
+
+"We closed 140 trails last spring and hikers found out at the trailhead," said Kerri Dunn.
+
+Trail Alerts are available today: open a saved trip and tap Alert me to get started.
+"""
+
+
+def test_a_press_release_only_revision_is_adopted_as_pr_only(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "trail-alerts.md"
+    path.write_text(PR_ONLY)
+    args = ("--kind", "prfaq", "--team", "Trails", "--owner", "Kerri Dunn", "--write")
+    as_full = cli("adopt", path, *args[:-1])
+    assert "missing section 'External FAQ'" in as_full.stdout
+    result = cli("adopt", path, *args, "--variant", "pr-only")
+    assert result.exit_code == 0, result.stderr
+    assert "[required-sections]" not in result.stdout  # a pr-only revision has no FAQs
+    assert "\nvariant: pr-only\n" in path.read_text()
+    assert path.read_text().endswith(PR_ONLY)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--kind", "prfaq", "--variant", "pr-onyl"), "did you mean 'pr-only'?"),
+        (("--kind", "op1", "--variant", "pr-only"), "--variant is for a prfaq, not an op1"),
+    ],
+)
+def test_a_wrong_variant_is_one_line(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    path = tmp_path / "trail-alerts.md"
+    path.write_text(PR_ONLY)
+    result = cli("adopt", path, *args, "--team", "Trails")
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert path.read_text() == PR_ONLY
+
+
 def _adopted(cli: Cli, path: Path, text: str, kind: str, keys: tuple[str, str]) -> None:
     """Adopt `text` written at `path`, and check which of its keys were kept and moved."""
     path.write_text(text)

@@ -376,6 +376,15 @@ def adopt(
             metavar="TEXT",
         ),
     ] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option(
+            help="For prfaq: full, pr-only (a press-release-only revision) or faq-only "
+            "(default: the document's own 'variant', else full).",
+            metavar="VARIANT",
+            autocompletion=completion.prfaq_variants,
+        ),
+    ] = None,
     write: Annotated[
         bool, typer.Option("--write", help="Write the adopted document (atomically).")
     ] = False,
@@ -392,7 +401,7 @@ def adopt(
     from opplan.commands import adopt as command
     from opplan.scaffold.adopt import Given
 
-    given = Given(kind, team, cycle, org, tuple(owner or ()), title)
+    given = Given(kind, team, cycle, org, tuple(owner or ()), title, variant)
     _call(lambda: command.run(path, given, write=write, config_file=config_file))
 
 

@@ -19,6 +19,7 @@ from opplan.scaffold.adopt import Adoption, Given, adopt
 
 ADOPT_KINDS = ("prfaq", "op1", "op2")
 MARKDOWN = (".md", ".markdown")
+VARIANTS = ("full", "pr-only", "faq-only")
 
 
 def run(
@@ -31,6 +32,11 @@ def run(
 ) -> ExitCode:
     if given.kind not in ADOPT_KINDS:
         raise unknown("kind to adopt as", given.kind, ADOPT_KINDS)
+    if given.variant is not None:
+        if given.kind != "prfaq":
+            raise UsageError(f"--variant is for a prfaq, not an {given.kind}; leave it out")
+        if given.variant not in VARIANTS:
+            raise unknown("variant", given.variant, VARIANTS)
     settings = config.load(config_file)
     name = str(path)
     data = read_bytes(path)

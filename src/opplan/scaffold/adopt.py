@@ -41,7 +41,18 @@ from opplan.scaffold.values import OWNER_PLACEHOLDER
 
 _OWNER_KEYS = ("owners", "owner", "authors", "author")
 _REVIEWER_KEYS = ("reviewers", "reviewer")
-_SET_HERE = ("kind", "title", "team", "org", "cycle", "status", "owners", "reviewers", "date")
+_SET_HERE = (
+    "kind",
+    "title",
+    "team",
+    "org",
+    "cycle",
+    "status",
+    "variant",
+    "owners",
+    "reviewers",
+    "date",
+)
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -57,6 +68,7 @@ class Given:
     org: str | None = None
     owners: tuple[str, ...] = ()
     title: str | None = None
+    variant: str | None = None  # a PR/FAQ's: full, pr-only or faq-only
     default_cycle: int | None = None  # `[new] cycle`
     default_org: str | None = None  # `[new] org`
     history: tuple[tuple[str, dt.date], ...] = ()  # (author, date) of each commit, newest first
@@ -137,6 +149,7 @@ def _frontmatter(
         "org": given.org or _own(taken, "org") or given.default_org,
         "cycle": given.cycle or _own(taken, "cycle") or given.default_cycle or today.year + 1,
         "status": _own(taken, "status") or "draft",
+        "variant": given.variant or _own(taken, "variant"),
         "owners": list(given.owners) or _own(taken, "owners") or authors or [OWNER_PLACEHOLDER],
         "reviewers": _own(taken, "reviewers"),
         "date": _own(taken, "date") or (given.history[-1][1] if given.history else None),
