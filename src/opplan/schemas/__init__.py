@@ -1,4 +1,4 @@
-"""The registry of document kinds: `kind:` in the frontmatter names one of these."""
+"""The schema models by kind, as `opplan.kinds` names them, each imported on first use."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator, MutableMapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from opplan import kinds
 from opplan.errors import OpplanError
 from opplan.names import nearest
 from opplan.schemas.common import DocumentBase
@@ -44,12 +45,7 @@ class _Kinds(MutableMapping[str, type[DocumentBase]]):
         return len(self._entries)
 
 
-_MODELS = {
-    "op1": "opplan.schemas.op1.Op1",
-    "op2": "opplan.schemas.op2.Op2",
-    "prfaq": "opplan.schemas.prfaq.PrFaq",
-    "rollup": "opplan.schemas.rollup.Rollup",
-}
+_MODELS = {name: kind.model_path for name, kind in kinds.KINDS.items()}
 KINDS: MutableMapping[str, type[DocumentBase]] = _Kinds(_MODELS)
 
 

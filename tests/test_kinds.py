@@ -1,0 +1,64 @@
+"""The registry of document kinds: every kind is found, named and described in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from opplan import kinds, schemas
+from opplan.errors import UsageError
+
+Cli = Callable[..., Result]
+Write = Callable[[str, str | bytes], Path]
+SRC = Path(kinds.__file__).parent.parent
+
+ROLLUP = """\
+---
+kind: rollup
+title: Commerce plans
+team: Commerce
+cycle: banana
+status: review
+owners: [Dana Reyes]
+plans: []
+---
+
+# Commerce plans
+"""
+
+
+def test_a_rollup_in_a_folder_is_linted_like_a_named_one(cli: Cli, write: Write) -> None:
+    path = write("plans/rollup.md", ROLLUP)
+    named = cli("lint", "--format", "text", "--no-cache", path)
+    found = cli("lint", "--format", "text", "--no-cache", path.parent)
+    assert named.exit_code == found.exit_code == 1, found.stdout
+    assert f"{path}:5:" in found.stdout and "cycle" in found.stdout
+    assert found.stdout == named.stdout
+
+
+def test_every_kind_has_its_model_and_the_schemas_read_them() -> None:
+    assert list(schemas.KINDS) == list(kinds.KINDS)
+    for name, kind in kinds.KINDS.items():
+        model = schemas.KINDS[name]
+        assert model is kind.model()
+        assert model.model_fields["kind"].annotation.__args__ == (name,)  # type: ignore[union-attr]
+
+
+def test_an_unknown_kind_names_the_nearest() -> None:
+    with pytest.raises(UsageError) as caught:
+        kinds.get("op3")
+    assert str(caught.value) == (
+        "unknown document kind 'op3'; use one of op1, op2, prfaq, rollup; did you mean 'op1'?"
+    )
+
+
+def test_every_kind_template_exists() -> None:
+    folder = SRC.parent.parent / "templates"
+    for kind in kinds.KINDS.values():
+        for variant in kind.variants or {"": ()}:
+            template = kind.template_for_new(variant)
+            assert template is None or (folder / template).is_file(), template
+        assert kind.render_template is None or (folder / kind.render_template).is_file()
