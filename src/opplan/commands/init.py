@@ -26,7 +26,7 @@ from opplan.errors import ExitCode, UsageError
 from opplan.fileio import read_regular, write_atomic
 from opplan.scaffold import install_spec, precommit
 from opplan.scaffold.config_file import default_config_text
-from opplan.scaffold.paths import slug
+from opplan.paths import slug
 
 WORKFLOW = Path(".github/workflows/opplan.yml")
 PRECOMMIT = Path(".pre-commit-config.yaml")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from opplan.document.body import APPENDIX_TITLES
 from opplan.fileio import MAX_FILE_SIZE
 from opplan.problem import Level
-from opplan.scaffold.paths import check_pattern
+from opplan.paths import check_pattern
 
 RuleLevel = Level | Literal["off"]
 

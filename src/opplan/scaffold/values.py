@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from opplan.config.model import New
 from opplan.errors import UsageError
-from opplan.scaffold.paths import check_team, slug
+from opplan.paths import check_team, slug
 
 # Ask a question and return the answer; a blank answer gives the default ("" for none).
 Asker = Callable[[str, str], str]
