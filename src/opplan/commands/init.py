@@ -24,9 +24,9 @@ from opplan import __version__, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import read_regular, write_atomic
+from opplan.paths import slug
 from opplan.scaffold import install_spec, precommit
 from opplan.scaffold.config_file import default_config_text
-from opplan.paths import slug
 
 WORKFLOW = Path(".github/workflows/opplan.yml")
 PRECOMMIT = Path(".pre-commit-config.yaml")

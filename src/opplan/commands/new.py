@@ -12,8 +12,8 @@ from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
 from opplan.names import nearest
-from opplan.scaffold import from_op1, skeleton
 from opplan.paths import OutputExists, conventional_path
+from opplan.scaffold import from_op1, skeleton
 from opplan.scaffold.values import Asker, Request, Values, complete
 
 VARIANTS = ("full", "pr-only", "faq-only")

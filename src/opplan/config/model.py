@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from opplan.document.body import APPENDIX_TITLES
 from opplan.fileio import MAX_FILE_SIZE
-from opplan.problem import Level
 from opplan.paths import check_pattern
+from opplan.problem import Level
 
 RuleLevel = Level | Literal["off"]
 
