@@ -112,8 +112,9 @@ def plan(root: Path, package: str, today: dt.date, *, action: str | None = None)
     config = Config(root=root)
     cycle = config.new.cycle or today.year + 1
     paths = config.new.paths
-    plans = _plans_folder(paths.op1)
-    example = paths.op1.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
+    op1_path = paths.pattern("op1")
+    plans = _plans_folder(op1_path)
+    example = op1_path.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
     files: dict[Path, Callable[[], str]] = {
         Path("opplan.toml"): default_config_text,
         Path(plans) / "README.md": lambda: templating.render(

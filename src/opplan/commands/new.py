@@ -84,7 +84,7 @@ def run(
     )
     if values.kind == "op2" and op1 is None:
         sibling = conventional_path(
-            settings.root, settings.new.paths.op1, {**values.path_fields, "kind": "op1"}
+            settings.root, settings.new.paths.pattern("op1"), {**values.path_fields, "kind": "op1"}
         )
         if sibling.is_file():
             sys.stdout.write(
@@ -94,7 +94,7 @@ def run(
 
 
 def _default_path(settings: Config, values: Values) -> Path:
-    pattern = getattr(settings.new.paths, values.kind)
+    pattern = settings.new.paths.pattern(values.kind)
     return conventional_path(settings.root, pattern, values.path_fields)
 
 
