@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,3 +63,34 @@ def test_every_kind_template_exists() -> None:
             template = kind.template_for_new(variant)
             assert template is None or (folder / template).is_file(), template
         assert kind.render_template is None or (folder / kind.render_template).is_file()
+
+
+def _kind_lists(tree: ast.AST) -> list[int]:
+    """Lines of literals (tuples, lists, sets, dict keys) naming two kinds or more."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            items = node.elts
+        elif isinstance(node, ast.Dict):
+            items = [key for key in node.keys if key is not None]
+        else:
+            continue
+        values = [item.value for item in items if isinstance(item, ast.Constant)]
+        if len(values) == len(items) and len(set(values) & set(kinds.NAMES)) >= 2:
+            found.append(node.lineno)
+    return found
+
+
+def test_no_module_outside_the_registry_lists_kinds() -> None:
+    """Adding a kind is one module in `kinds/`: no other module keeps its own list.
+
+    A lint rule's `KINDS` says which kinds that rule checks, so rules may name them.
+    """
+    skipped = {SRC / "kinds", SRC / "lint" / "rules"}
+    lists = {
+        str(path.relative_to(SRC)): lines
+        for path in sorted(SRC.rglob("*.py"))
+        if not any(folder in path.parents for folder in skipped)
+        if (lines := _kind_lists(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert lists == {}

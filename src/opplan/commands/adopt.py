@@ -8,16 +8,15 @@ import difflib
 import sys
 from pathlib import Path
 
-from opplan import config
+from opplan import config, kinds
 from opplan.collab.git import file_history
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, ExitCode, UsageError
 from opplan.fileio import write_atomic
-from opplan.names import unknown
+from opplan.names import choose
 from opplan.scaffold.adopt import Adoption, Given, adopt
 
-ADOPT_KINDS = ("prfaq", "op1", "op2")
 MARKDOWN = (".md", ".markdown")
 
 
@@ -29,8 +28,7 @@ def run(
     config_file: Path | None = None,
     today: dt.date | None = None,
 ) -> ExitCode:
-    if given.kind not in ADOPT_KINDS:
-        raise unknown("kind to adopt as", given.kind, ADOPT_KINDS)
+    choose("kind to adopt as", given.kind, kinds.where(adoptable=True))
     settings = config.load(config_file)
     name = str(path)
     data = read_bytes(path)
