@@ -39,6 +39,7 @@ class Kind:
     plan: bool = False  # a team's operating plan: roll-ups, status and export read it
     adoptable: bool = False  # whether `opplan adopt` can turn a document into one
     checked_sections: bool = True  # whether `required-sections` checks it
+    title_words: tuple[str, ...] = ()  # words naming the kind in a title, lower-case, unpunctuated
 
     def model(self) -> type[DocumentBase]:
         """The kind's schema model, imported now if it was not yet."""

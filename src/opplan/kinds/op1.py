@@ -35,4 +35,5 @@ KIND = Kind(
     tables=(*TABLES, "commitments"),
     plan=True,
     adoptable=True,
+    title_words=("op1", "operating plan", "narrative"),
 )

@@ -29,4 +29,5 @@ KIND = Kind(
     ),
     plan=True,
     adoptable=True,
+    title_words=("op2",),
 )

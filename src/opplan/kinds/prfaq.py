@@ -19,4 +19,5 @@ KIND = Kind(
     render_template="render/prfaq.md.j2",
     tables=("customer",),
     adoptable=True,
+    title_words=("pr faq", "prfaq", "press release", "faq"),
 )
