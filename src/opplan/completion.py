@@ -41,6 +41,12 @@ def plan_kinds(incomplete: str) -> Choices:
     return _kinds(incomplete, kinds.where(plan=True).values())
 
 
+def listed(names: Iterable[str]) -> str:
+    """Names for a help text: "op1, op2 or prfaq"."""
+    *rest, last = names
+    return f"{', '.join(rest)} or {last}" if rest else last
+
+
 def _kinds(incomplete: str, chosen: Iterable[kinds.Kind]) -> Choices:
     return _starting(incomplete, ((kind.name, kind.summary) for kind in chosen))
 
