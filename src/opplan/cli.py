@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from opplan import __version__, completion
+from opplan import __version__, completion, kinds
 from opplan.errors import ExitCode, OpplanError, UsageError
 from opplan.gc_tuning import fewer_collections
 
@@ -197,7 +197,7 @@ def schema(
     kind: Annotated[
         str,
         typer.Argument(
-            help="The document kind: op1, op2, prfaq or rollup.",
+            help=f"The document kind: {completion.listed(kinds.KINDS)}.",
             autocompletion=completion.schema_kinds,
         ),
     ],
@@ -257,7 +257,7 @@ def new(
     kind: Annotated[
         str,
         typer.Argument(
-            help="What to start: op1, op2 or prfaq.",
+            help=f"What to start: {completion.listed(kinds.startable())}.",
             metavar="KIND",
             autocompletion=completion.document_kinds,
         ),
@@ -340,7 +340,11 @@ def new(
 def adopt(
     path: Annotated[Path, typer.Argument(help="The Markdown document to adopt.", metavar="FILE")],
     kind: Annotated[
-        str, typer.Option(help="What the document is: prfaq, op1 or op2.", metavar="KIND")
+        str,
+        typer.Option(
+            help=f"What the document is: {completion.listed(kinds.where(adoptable=True))}.",
+            metavar="KIND",
+        ),
     ],
     team: Annotated[
         str | None,
@@ -541,7 +545,7 @@ def rollup(
         str | None,
         typer.Option(
             "--kind",
-            help="op1 or op2 (default: each team's OP2, else its OP1).",
+            help=f"{completion.listed(kinds.PLAN_NAMES)} (default: each team's OP2, else its OP1).",
             metavar="KIND",
             autocompletion=completion.plan_kinds,
         ),

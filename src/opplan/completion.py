@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from opplan import kinds
+
 Choices = list[tuple[str, str]]
 
 
@@ -26,19 +28,27 @@ def rule_ids(incomplete: str) -> Choices:
 
 def document_kinds(incomplete: str) -> Choices:
     """What `opplan new` starts."""
-    helps = {"op1": "the annual operating plan", "op2": "the plan revised after review"}
-    helps["prfaq"] = "a press release and FAQ for a new product"
-    return _starting(incomplete, helps.items())
+    return _kinds(incomplete, kinds.startable().values())
 
 
 def schema_kinds(incomplete: str) -> Choices:
     """Every kind with a schema, the roll-up included."""
-    return [*document_kinds(incomplete), *_starting(incomplete, [("rollup", "an org roll-up")])]
+    return _kinds(incomplete, kinds.KINDS.values())
 
 
 def plan_kinds(incomplete: str) -> Choices:
     """The kinds a roll-up reads."""
-    return [choice for choice in document_kinds(incomplete) if choice[0] in ("op1", "op2")]
+    return _kinds(incomplete, kinds.where(plan=True).values())
+
+
+def listed(names: Iterable[str]) -> str:
+    """Names for a help text: "op1, op2 or prfaq"."""
+    *rest, last = names
+    return f"{', '.join(rest)} or {last}" if rest else last
+
+
+def _kinds(incomplete: str, chosen: Iterable[kinds.Kind]) -> Choices:
+    return _starting(incomplete, ((kind.name, kind.summary) for kind in chosen))
 
 
 def lint_formats(incomplete: str) -> Choices:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
-from opplan import sections
+from opplan import kinds, sections
 
 _NUMBERING = re.compile(
     r"^\s*(?:(?:part|section|chapter|step)\s+(?:\d+|[ivxlc]+|[a-z])\b"
@@ -286,7 +286,8 @@ def is_appendix(heading: str, titles: Iterable[str] = ()) -> bool:
     return any(name == normal(title) or name.startswith(normal(title) + " ") for title in titles)
 
 
-_KIND_WORDS = re.compile(r"\b(pr faq|prfaq|op1|op2|operating plan|press release|faq|narrative)\b")
+_TITLE_WORDS = sorted((w for kind in kinds.KINDS.values() for w in kind.title_words), key=len)
+_KIND_WORDS = re.compile(rf"\b({'|'.join(map(re.escape, reversed(_TITLE_WORDS)))})\b")
 
 
 def _loose(title: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.schemas.op1 import Initiative, PlanFields
 
-PLAN_KINDS = ("op1", "op2")
+PLAN_KINDS = kinds.PLAN_NAMES  # the kinds roll-ups, status and export read
 
 
 def team_key(name: str) -> str:

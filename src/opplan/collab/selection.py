@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from opplan.collab.plans import plans, team_key
+from opplan.collab.plans import PLAN_KINDS, plans, team_key
 from opplan.document import Document
 from opplan.errors import UsageError
 from opplan.schemas.op1 import PlanFields
@@ -28,7 +28,7 @@ def select(
     docs: Sequence[Document], *, org: str | None, cycle: int | None, kind: str | None
 ) -> Selection:
     notes: list[str] = []
-    invalid = [doc.path for doc in docs if doc.kind in ("op1", "op2") and doc.model is None]
+    invalid = [doc.path for doc in docs if doc.kind in PLAN_KINDS and doc.model is None]
     if invalid:
         notes.append(
             f"left out {len(invalid)} plan(s) whose frontmatter has errors: "
@@ -68,7 +68,7 @@ def select(
             )
     chosen: list[tuple[Document, PlanFields]] = []
     missing: list[str] = []
-    used = {"op1": 0, "op2": 0}
+    used = dict.fromkeys(PLAN_KINDS, 0)
     for kinds in by_team.values():
         pick = kind or ("op2" if "op2" in kinds else "op1")
         options = kinds.get(pick, [])

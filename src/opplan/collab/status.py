@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from opplan.collab import cycle as timeline
 from opplan.collab.git import Commit
-from opplan.collab.plans import by_cycle_and_team
+from opplan.collab.plans import PLAN_KINDS, by_cycle_and_team
 from opplan.config.model import Phase
 from opplan.document import Document
 from opplan.problem import Problem
@@ -90,7 +90,7 @@ def _missed(
     """Why the team missed what `phase` asked for by its end, or "" when it did not."""
     title = phase.title or phase.name
     if phase.kind:
-        kinds = ("op1", "op2") if phase.kind == "op1" else ("op2",)  # an OP2 follows its OP1
+        kinds = PLAN_KINDS[PLAN_KINDS.index(phase.kind) :]  # an OP2 follows its OP1
         plans = [model for doc, model in found if doc.kind in kinds]
         least = phase.status or "draft"
         if not any(RANK[model.status] >= RANK[least] for model in plans):
@@ -101,7 +101,7 @@ def _missed(
 
 
 def _invalid(doc: Document, year: int) -> bool:
-    return doc.kind in ("op1", "op2") and doc.model is None and doc.meta.get("cycle") == year
+    return doc.kind in PLAN_KINDS and doc.model is None and doc.meta.get("cycle") == year
 
 
 def _unreadable(doc: Document, errors: int, commits: dict[str, Commit]) -> TeamStatus:

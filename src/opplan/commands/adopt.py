@@ -8,18 +8,16 @@ import difflib
 import sys
 from pathlib import Path
 
-from opplan import config
+from opplan import config, kinds
 from opplan.collab.git import file_history
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, ExitCode, UsageError
 from opplan.fileio import write_atomic
-from opplan.names import unknown
+from opplan.names import choose
 from opplan.scaffold.adopt import Adoption, Given, adopt
 
-ADOPT_KINDS = ("prfaq", "op1", "op2")
 MARKDOWN = (".md", ".markdown")
-VARIANTS = ("full", "pr-only", "faq-only")
 
 
 def run(
@@ -30,13 +28,11 @@ def run(
     config_file: Path | None = None,
     today: dt.date | None = None,
 ) -> ExitCode:
-    if given.kind not in ADOPT_KINDS:
-        raise unknown("kind to adopt as", given.kind, ADOPT_KINDS)
+    kind = choose("kind to adopt as", given.kind, kinds.where(adoptable=True))
     if given.variant is not None:
-        if given.kind != "prfaq":
-            raise UsageError(f"--variant is for a prfaq, not an {given.kind}; leave it out")
-        if given.variant not in VARIANTS:
-            raise unknown("variant", given.variant, VARIANTS)
+        if not kind.variants:
+            raise UsageError(f"--variant is for a prfaq, not an {kind.name}; leave it out")
+        choose("variant", given.variant, kind.variants)
     settings = config.load(config_file)
     name = str(path)
     data = read_bytes(path)

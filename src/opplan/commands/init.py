@@ -24,9 +24,9 @@ from opplan import __version__, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import read_regular, write_atomic
+from opplan.paths import slug
 from opplan.scaffold import install_spec, precommit
 from opplan.scaffold.config_file import default_config_text
-from opplan.scaffold.paths import slug
 
 WORKFLOW = Path(".github/workflows/opplan.yml")
 PRECOMMIT = Path(".pre-commit-config.yaml")
@@ -112,8 +112,9 @@ def plan(root: Path, package: str, today: dt.date, *, action: str | None = None)
     config = Config(root=root)
     cycle = config.new.cycle or today.year + 1
     paths = config.new.paths
-    plans = _plans_folder(paths.op1)
-    example = paths.op1.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
+    op1_path = paths.pattern("op1")
+    plans = _plans_folder(op1_path)
+    example = op1_path.format(cycle=cycle, team=slug("Payments Platform"), kind="op1", title="")
     files: dict[Path, Callable[[], str]] = {
         Path("opplan.toml"): default_config_text,
         Path(plans) / "README.md": lambda: templating.render(

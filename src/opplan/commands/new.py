@@ -7,20 +7,17 @@ import os
 import sys
 from pathlib import Path
 
-from opplan import config, templating
+from opplan import config, kinds, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
-from opplan.names import nearest
+from opplan.names import choose
+from opplan.paths import OutputExists, conventional_path
 from opplan.scaffold import from_op1, skeleton
-from opplan.scaffold.paths import OutputExists, conventional_path
 from opplan.scaffold.values import Asker, Request, Values, complete
 
 VARIANTS = ("full", "pr-only", "faq-only")
 STDOUT = Path("-")
-
-
-NEW_KINDS = ("op1", "op2", "prfaq")
 
 
 def run(
@@ -36,12 +33,7 @@ def run(
 ) -> ExitCode:
     if request.kind == "rollup":
         raise UsageError("a roll-up is made from team plans: use 'opplan rollup PATHS --org NAME'")
-    if request.kind not in NEW_KINDS:
-        hint = nearest(request.kind, NEW_KINDS)
-        more = f" (did you mean {hint!r}?)" if hint else ""
-        raise UsageError(
-            f"unknown document kind {request.kind!r}; use one of {', '.join(NEW_KINDS)}{more}"
-        )
+    choose("document kind", request.kind, kinds.startable())
     if variant is not None and request.kind != "prfaq":
         raise UsageError("--variant is for prfaq only; leave it out for an OP1 or OP2")
     if source is not None and request.kind != "op2":
@@ -84,7 +76,7 @@ def run(
     )
     if values.kind == "op2" and op1 is None:
         sibling = conventional_path(
-            settings.root, settings.new.paths.op1, {**values.path_fields, "kind": "op1"}
+            settings.root, settings.new.paths.pattern("op1"), {**values.path_fields, "kind": "op1"}
         )
         if sibling.is_file():
             sys.stdout.write(
@@ -94,7 +86,7 @@ def run(
 
 
 def _default_path(settings: Config, values: Values) -> Path:
-    pattern = getattr(settings.new.paths, values.kind)
+    pattern = settings.new.paths.pattern(values.kind)
     return conventional_path(settings.root, pattern, values.path_fields)
 
 

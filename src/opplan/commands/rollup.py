@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opplan import config
+from opplan import config, kinds
 from opplan.collab.corpus import load_documents, warn_all
 from opplan.collab.rollup import build
 from opplan.collab.rollup_document import render
@@ -29,8 +29,8 @@ def run(
 ) -> ExitCode:
     if not org.strip():
         raise UsageError("--org must name the organisation, e.g. --org 'Commerce Engineering'")
-    if kind not in (None, "op1", "op2"):
-        raise UsageError(f"--kind must be op1 or op2, not {kind!r}")
+    if kind is not None and kind not in kinds.PLAN_NAMES:
+        raise UsageError(f"--kind must be {' or '.join(kinds.PLAN_NAMES)}, not {kind!r}")
     settings = config.load(config_file)
     docs = load_documents(paths, settings.lint)
     selection = select(docs, org=org, cycle=cycle, kind=kind)

@@ -8,7 +8,7 @@ from pathlib import Path
 from opplan import config, templating
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import read_regular, write_atomic
-from opplan.scaffold.paths import OutputExists
+from opplan.paths import OutputExists
 
 
 def run(*, copy: str | None = None, config_file: Path | None = None) -> ExitCode:

@@ -6,14 +6,24 @@ import datetime as dt
 import itertools
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from opplan import kinds
 from opplan.document.body import APPENDIX_TITLES
 from opplan.fileio import MAX_FILE_SIZE
+from opplan.kinds import Name as KindName
+from opplan.kinds import PlanName
+from opplan.paths import check_pattern
 from opplan.problem import Level
-from opplan.scaffold.paths import check_pattern
 
 RuleLevel = Level | Literal["off"]
 
@@ -99,7 +109,7 @@ class Lint(Section):
     rules: dict[str, RuleConfig] = Field(
         default_factory=dict, description="Rule levels and options, by rule ID."
     )
-    kinds: dict[Literal["op1", "op2", "prfaq", "rollup"], KindLint] = Field(
+    kinds: dict[KindName, KindLint] = Field(
         default_factory=dict, description="Rule settings per document kind."
     )
     appendix_titles: tuple[str, ...] = Field(
@@ -150,24 +160,41 @@ class Lint(Section):
 PATH_FIELDS = ("cycle", "team", "kind", "title")
 
 
-class NewPaths(Section):
+class _Paths(Section):
     """Where `opplan new` puts each kind, relative to the configuration file's folder.
 
     Patterns may use {cycle}, {team} (the team's slug), {kind} and {title} (the
     title's slug).
     """
 
-    op1: str = Field("plans/{cycle}/{team}/op1.md", description="Where a new OP1 goes.")
-    op2: str = Field("plans/{cycle}/{team}/op2.md", description="Where a new OP2 goes.")
-    prfaq: str = Field(
-        "plans/{cycle}/{team}/prfaq-{title}.md", description="Where a new PR/FAQ goes."
+    def pattern(self, kind: str) -> str:
+        """The path pattern of a kind that `opplan new` starts."""
+        value: str = getattr(self, kind)
+        return value
+
+
+def _pattern(value: str) -> str:
+    check_pattern(value, PATH_FIELDS)
+    return value
+
+
+def _new_paths() -> type[_Paths]:
+    """One key per kind that `opplan new` starts, from the kinds registry."""
+    startable = kinds.startable()
+    fields: dict[str, Any] = {
+        name: (str, Field(kind.new_path, description=f"Where a new {kind.label} goes."))
+        for name, kind in startable.items()
+    }
+    checks = {"_pattern": field_validator(*startable)(_pattern)}
+    return create_model(
+        "NewPaths", __base__=_Paths, __doc__=_Paths.__doc__, __validators__=checks, **fields
     )
 
-    @field_validator("op1", "op2", "prfaq")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        check_pattern(value, PATH_FIELDS)
-        return value
+
+if TYPE_CHECKING:
+    NewPaths = _Paths
+else:
+    NewPaths = _new_paths()
 
 
 class New(Section):
@@ -198,7 +225,7 @@ class Phase(Section):
     role: str = Field(min_length=1, description="Who acts in the phase, e.g. teams or leadership.")
     start: dt.date = Field(description="The first day of the phase.")
     end: dt.date = Field(description="The last day of the phase.")
-    kind: Literal["op1", "op2"] | None = Field(
+    kind: PlanName | None = Field(
         None, description="The plan each team must have by the end of the phase (op1 or op2)."
     )
     status: PlanStatus | None = Field(

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opplan import kinds
 from opplan.fileio import is_regular, read_regular
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 SKIPPED_DIRS = frozenset(
     {"node_modules", "site-packages", "__pycache__", "venv", "build", "dist", "_build"}
 )
-KIND_NAMES = ("op1", "op2", "prfaq")  # opplan.schemas.KINDS, without importing the models
+KIND_NAMES = tuple(kinds.where(discovered=True))  # the registry's names: no model is imported
 _KIND_LINE = re.compile(r"^kind\s*:[ \t]*['\"]?([^'\"\s#]*)", re.MULTILINE)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
-from opplan import schemas
+from opplan import kinds
 from opplan.lint.rule import documentation_url
 from opplan.lsp.schema_help import Place, allowed, describe_field
 
@@ -111,7 +111,7 @@ def _keys(place: Place, row: int, indent: int) -> list[types.CompletionItem]:
 def _values(place: Place, row: int, key: str, indent: int) -> list[types.CompletionItem]:
     parents = place.parents(row, indent)
     if not parents and key == "kind":
-        values = list(schemas.KINDS)
+        values = list(kinds.NAMES)
     else:
         model = place.container(parents)
         field = model.model_fields.get(key) if model else None

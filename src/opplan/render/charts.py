@@ -1,10 +1,11 @@
 """The frontmatter's figures as charts, by name: `<!-- opplan:chart headcount_asked -->`.
 
 Like the tables (`render/tables.py`), each chart is a function of the document's
-model that returns a Chart, or None when there is nothing to chart, and `CHARTS`
-is the registry per kind. A chart is drawn by typst (`opplan-bar-chart` in
-`templates/render/chart.typ.j2`) from the call `Chart.typst`: in place in the
-PDF, and as an image in docx and HTML (`render/chart_image.py`).
+model that returns a Chart, or None when there is nothing to chart; `CHARTS`
+holds them by name, and a kind's record in `opplan.kinds` says which it has.
+A chart is drawn by typst (`opplan-bar-chart` in `templates/render/chart.typ.j2`)
+from the call `Chart.typst`: in place in the PDF, and as an image in docx and
+HTML (`render/chart_image.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from opplan import kinds
 from opplan.render.pdf import string
 from opplan.schemas import DocumentBase
 
@@ -96,19 +98,17 @@ def headcount_asked(doc: Any) -> Chart | None:
 
 
 ChartFunction = Callable[[Any], Chart | None]
-CHARTS: dict[str, dict[str, ChartFunction]] = {
-    "rollup": {"headcount_asked": headcount_asked},
-}
+CHARTS: dict[str, ChartFunction] = {f.__name__: f for f in (headcount_asked,)}
 
 
 def names(kind: str) -> tuple[str, ...]:
     """The charts a document kind has (none for most kinds)."""
-    return tuple(CHARTS.get(kind, {}))
+    return kinds.KINDS[kind].charts if kind in kinds.KINDS else ()
 
 
 def build(model: DocumentBase, name: str) -> Chart | None:
     """Chart `name` of a document, or None if the kind has no such chart or no data."""
-    function = CHARTS.get(model.kind, {}).get(name)
+    function = CHARTS.get(name) if name in names(model.kind) else None
     return function(model) if function else None
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from opplan import templating
+from opplan import kinds, templating
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.errors import DocumentError
@@ -29,12 +29,12 @@ from opplan.schemas import DocumentBase
 
 MARKER = re.compile(r"\s*<!--\s*opplan:(table|chart)\s+([\w-]*)\s*-->\s*")
 MARK_CLASS = "opplan-mark"
-KIND_LABELS = {"op1": "OP1", "op2": "OP2", "prfaq": "PR/FAQ", "rollup": "Roll-up"}
+DEFAULT_TEMPLATE = "render/default.md.j2"
 
 
 def kind_label(kind: str) -> str:
     """How a kind is named on the page: OP1, PR/FAQ, Roll-up."""
-    return KIND_LABELS.get(kind, kind.upper())
+    return kinds.KINDS[kind].label if kind in kinds.KINDS else kind.upper()
 
 
 def mark(name: str) -> str:
@@ -120,11 +120,13 @@ def compose(doc: Document, config: Config) -> Composed:
 
 def _template(config: Config, kind: str) -> str:
     """The kind's own template, else the one every kind can use."""
-    name = f"render/{kind}.md.j2"
+    name = kinds.KINDS[kind].render_template if kind in kinds.KINDS else None
+    if name is None:
+        return DEFAULT_TEMPLATE
     try:
         templating.environment(config).get_template(name)
     except jinja2.TemplateNotFound:
-        return "render/default.md.j2"
+        return DEFAULT_TEMPLATE
     except jinja2.TemplateSyntaxError:
         pass  # rendering it reports the error at its line
     return name

@@ -1,8 +1,8 @@
 """The frontmatter's structured data as tables, by name: `<!-- opplan:table asks -->`.
 
 Each table is a function of the document's model that returns a Table, or None
-when the document has no such data. `TABLES` is the registry the markers and the
-appendix use, in the order the appendix lists them.
+when the document has no such data. `TABLES` holds them by name; which tables a
+kind has, in the order its appendix lists them, is the kind's record in `opplan.kinds`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
 from typing import Any, NamedTuple
 
+from opplan import kinds
 from opplan.schemas import DocumentBase
 
 
@@ -210,37 +211,31 @@ def customer(doc: Any) -> Table | None:
 
 
 TableFunction = Callable[[Any], Table | None]
-TABLES: dict[str, dict[str, TableFunction]] = {
-    "op1": {
-        f.__name__: f
-        for f in (results, tracks, goals, assumptions, asks, risks, dependencies, commitments)
-    },
-    "op2": {
-        f.__name__: f
-        for f in (
-            review_actions,
-            allocation,
-            results,
-            tracks,
-            top_down,
-            goals,
-            assumptions,
-            asks,
-            risks,
-            dependencies,
-            commitments,
-        )
-    },
-    "prfaq": {"customer": customer},
+TABLES: dict[str, TableFunction] = {
+    f.__name__: f
+    for f in (
+        review_actions,
+        allocation,
+        results,
+        tracks,
+        top_down,
+        goals,
+        assumptions,
+        asks,
+        risks,
+        dependencies,
+        commitments,
+        customer,
+    )
 }
 
 
 def names(kind: str) -> tuple[str, ...]:
     """The tables a document kind has, in appendix order (none for a kind without)."""
-    return tuple(TABLES.get(kind, {}))
+    return kinds.KINDS[kind].tables if kind in kinds.KINDS else ()
 
 
 def build(model: DocumentBase, name: str) -> Table | None:
     """Table `name` of a document (a name from `names(kind)`), or None if it has no data."""
-    function = TABLES.get(model.kind, {}).get(name)
+    function = TABLES.get(name) if name in names(model.kind) else None
     return function(model) if function else None

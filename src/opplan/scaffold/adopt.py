@@ -33,7 +33,7 @@ from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from opplan import schemas
+from opplan import kinds, schemas
 from opplan.document import frontmatter
 from opplan.document.body import parse_body
 from opplan.errors import UsageError
@@ -196,7 +196,7 @@ def _required_of_plans(meta: CommentedMap, kind: str) -> None:
     """The keys an OP1 or OP2 must have, as `opplan new` writes them: to replace."""
     if kind == "op2" and "op1" not in meta:
         meta["op1"] = "[path of the OP1 this plan revises, e.g. op1.md]"
-    if kind in ("op1", "op2") and "tracks" not in meta:
+    if kinds.KINDS[kind].plan and "tracks" not in meta:
         track = {"headcount": 0}
         meta["tracks"] = CommentedMap(
             same_resources=CommentedMap(track), more_investment=CommentedMap(track)

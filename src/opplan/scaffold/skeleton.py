@@ -9,6 +9,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from opplan import kinds
 from opplan.config.model import Config
 from opplan.document import load_text
 from opplan.errors import DocumentError, UsageError
@@ -20,7 +21,10 @@ NEW_VERSION = "0.1"
 
 def template_name(kind: str, variant: str) -> str:
     """The template a kind (and a PR/FAQ variant) starts from."""
-    return f"new/prfaq-{variant}.md.j2" if kind == "prfaq" else f"new/{kind}.md.j2"
+    name = kinds.get(kind).template_for_new(variant)
+    if name is None:
+        raise UsageError(f"opplan new does not start a {kind}")
+    return name
 
 
 def yaml_scalar(value: object) -> str:

@@ -10,16 +10,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from opplan import kinds
 from opplan.config.model import New
 from opplan.errors import UsageError
-from opplan.scaffold.paths import check_team, slug
+from opplan.paths import check_team, slug
 
 # Ask a question and return the answer; a blank answer gives the default ("" for none).
 Asker = Callable[[str, str], str]
 
 OWNER_PLACEHOLDER = "[Owner name]"
 ORG_PLACEHOLDER = "[Organisation]"
-_TITLES = {"op1": "{team} OP1 {cycle}", "op2": "{team} OP2 {cycle}"}
 _FIRST_CYCLE, _LAST_CYCLE = 2000, 2200
 
 
@@ -68,7 +68,7 @@ def complete(request: Request, settings: New, ask: Asker | None, today: dt.date)
         cycle = _year(ask("Cycle (planning year)", str(default_cycle))) if ask else default_cycle
     if not _FIRST_CYCLE <= cycle <= _LAST_CYCLE:
         raise UsageError(f"--cycle {cycle}: give a year from {_FIRST_CYCLE} to {_LAST_CYCLE}")
-    pattern = _TITLES.get(request.kind)
+    pattern = kinds.get(request.kind).new_title
     default_title = pattern.format(team=team.strip(), cycle=cycle) if pattern else None
     title = request.title or _need(
         ask, "Title", default_title, "--title TEXT (what the PR/FAQ is about)"

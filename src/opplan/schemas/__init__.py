@@ -1,11 +1,11 @@
-"""The registry of document kinds: `kind:` in the frontmatter names one of these."""
+"""The schema models by kind, as `opplan.kinds` names them, each imported on first use."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
-from importlib import import_module
+from collections.abc import Iterable, Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
+from opplan import kinds
 from opplan.errors import OpplanError
 from opplan.names import nearest
 from opplan.schemas.common import DocumentBase
@@ -21,14 +21,13 @@ class _Kinds(MutableMapping[str, type[DocumentBase]]):
     """The models by kind. A kind's module is imported when its model is first
     asked for: building pydantic models takes time, and linting an OP1 needs one."""
 
-    def __init__(self, homes: dict[str, str]) -> None:
-        self._entries: dict[str, type[DocumentBase] | str] = dict(homes)
+    def __init__(self, names: Iterable[str]) -> None:
+        self._entries: dict[str, type[DocumentBase] | None] = dict.fromkeys(names)
 
     def __getitem__(self, kind: str) -> type[DocumentBase]:
         entry = self._entries[kind]
-        if isinstance(entry, str):
-            module, name = entry.rsplit(".", 1)
-            entry = self._entries[kind] = getattr(import_module(module), name)
+        if entry is None:
+            entry = self._entries[kind] = kinds.KINDS[kind].model()
         return entry
 
     def __setitem__(self, kind: str, model: type[DocumentBase]) -> None:
@@ -44,13 +43,7 @@ class _Kinds(MutableMapping[str, type[DocumentBase]]):
         return len(self._entries)
 
 
-_MODELS = {
-    "op1": "opplan.schemas.op1.Op1",
-    "op2": "opplan.schemas.op2.Op2",
-    "prfaq": "opplan.schemas.prfaq.PrFaq",
-    "rollup": "opplan.schemas.rollup.Rollup",
-}
-KINDS: MutableMapping[str, type[DocumentBase]] = _Kinds(_MODELS)
+KINDS: MutableMapping[str, type[DocumentBase]] = _Kinds(kinds.KINDS)
 
 
 class UnknownKind(OpplanError):
@@ -75,10 +68,9 @@ def get(kind: str) -> type[DocumentBase]:
 
 def __getattr__(name: str) -> object:
     # The models themselves, imported on first use like the registry's entries.
-    for home in _MODELS.values():
-        if home.endswith(f".{name}"):
-            module, _ = home.rsplit(".", 1)
-            return getattr(import_module(module), name)
+    for kind in kinds.KINDS.values():
+        if kind.model_path.rsplit(".", 1)[1] == name:
+            return kind.model()
     raise AttributeError(f"module 'opplan.schemas' has no attribute {name!r}")
 
 

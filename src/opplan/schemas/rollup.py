@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from opplan.kinds import PlanName
 from opplan.schemas.common import DocumentBase, Number, Status, Strict, Text, empty_list
 
 
@@ -19,7 +20,7 @@ class RolledUpPlan(Strict):
 
     team: Text = Field(description="The team.")
     path: Text = Field(description="The plan's path, relative to the roll-up.")
-    kind: Literal["op1", "op2"] = Field(description="Which plan was used: op1 or op2.")
+    kind: PlanName = Field(description="Which plan was used: op1 or op2.")
     status: Status = Field(description="The plan's status when the roll-up was made.")
     headcount_asked: Number | None = Field(
         None, description="Headcount the plan asks for (its headcount asks), for the chart."

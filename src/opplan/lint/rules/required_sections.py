@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan import section_match, sections
+from opplan import kinds, section_match, sections
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -55,15 +55,14 @@ if TYPE_CHECKING:
 
 ID = "required-sections"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
-_REQUIRED = [title for title in sections.PLAN if title not in sections.OPTIONAL]
-_PLAN = [*_REQUIRED, sections.APPENDIX]
+_CHECKED = kinds.where(checked_sections=True)  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(_CHECKED)
 DEFAULT: dict[str, Any] = {
-    "op1": _PLAN,
-    "op2": [*_PLAN[:1], *sections.OP2_REVIEW, *_PLAN[1:]],
-    "prfaq-full": [sections.PRESS_RELEASE, *sections.FAQS],
-    "prfaq-pr-only": [sections.PRESS_RELEASE],
-    "prfaq-faq-only": list(sections.FAQS),
+    **{
+        option: titles
+        for kind in _CHECKED.values()
+        for option, titles in kind.required_sections().items()
+    },
     "aliases": {},
 }
 NEEDS_MODEL = False
@@ -105,10 +104,11 @@ def validate(options: Options) -> str | None:
 
 
 def _option(doc: Document) -> str:
-    if doc.kind != "prfaq":
+    variants = kinds.KINDS[doc.kind].variants if doc.kind in kinds.KINDS else {}
+    if not variants:
         return doc.kind
-    variant = doc.meta.get("variant", "full")
-    return f"prfaq-{variant}" if variant in ("full", "pr-only", "faq-only") else "prfaq-full"
+    variant = doc.meta.get("variant", next(iter(variants)))
+    return f"{doc.kind}-{variant if variant in variants else next(iter(variants))}"
 
 
 def titles(doc: Document, options: Options) -> list[str]:

@@ -1,7 +1,7 @@
 """Where `opplan new` writes: slugs, the path convention, and refusing paths that escape.
 
-This module imports nothing from the rest of opplan, so the configuration model
-can use it to validate path patterns.
+It sits below every feature and imports only `opplan.errors`: the configuration
+validates `[new.paths]` patterns with it, and `opplan new` fills them in.
 """
 
 from __future__ import annotations
