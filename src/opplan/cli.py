@@ -819,7 +819,13 @@ def review_import(
     ] = False,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="text or json.", metavar="FORMAT"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json.",
+            metavar="FORMAT",
+            autocompletion=completion.review_formats,
+        ),
     ] = "text",
 ) -> None:
     """List reviewers' comments and tracked changes as path:line: comment (author).

@@ -8,7 +8,7 @@ start with what was typed, with a short help where the shell shows one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 Choices = list[tuple[str, str]]
 
@@ -41,10 +41,22 @@ def plan_kinds(incomplete: str) -> Choices:
     return [choice for choice in document_kinds(incomplete) if choice[0] in ("op1", "op2")]
 
 
-def lint_formats(incomplete: str) -> Choices:
-    from opplan.output import NAMES  # noqa: PLC0415
+def _formats(command: str) -> Callable[[str], Choices]:
+    """What `command --format` offers, from the registry of output formats."""
 
-    return _starting(incomplete, ((name, "") for name in NAMES))
+    def formats(incomplete: str) -> Choices:
+        from opplan.output import FORMATS  # noqa: PLC0415
+
+        return _starting(incomplete, ((name, "") for name in FORMATS[command]))
+
+    return formats
+
+
+lint_formats = _formats("lint")
+diff_formats = _formats("diff")
+export_formats = _formats("export")
+status_formats = _formats("status")
+review_formats = _formats("review import")
 
 
 def render_formats(incomplete: str) -> Choices:
@@ -57,28 +69,10 @@ def render_formats(incomplete: str) -> Choices:
     return [(prefix + name, "") for name in FORMATS if name.startswith(last) and name not in chosen]
 
 
-def diff_formats(incomplete: str) -> Choices:
-    from opplan.collab.diff_format import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
-
-
-def export_formats(incomplete: str) -> Choices:
-    from opplan.collab.export import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
-
-
 def export_tables(incomplete: str) -> Choices:
     from opplan.collab.export import TABLES  # noqa: PLC0415
 
     return _starting(incomplete, ((name, "") for name in TABLES))
-
-
-def status_formats(incomplete: str) -> Choices:
-    from opplan.collab.status_format import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
 
 
 def prfaq_variants(incomplete: str) -> Choices:
