@@ -11,7 +11,7 @@ from opplan import config, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
-from opplan.names import nearest
+from opplan.names import unknown
 from opplan.scaffold import from_op1, skeleton
 from opplan.scaffold.paths import OutputExists, conventional_path
 from opplan.scaffold.values import Asker, Request, Values, complete
@@ -37,11 +37,7 @@ def run(
     if request.kind == "rollup":
         raise UsageError("a roll-up is made from team plans: use 'opplan rollup PATHS --org NAME'")
     if request.kind not in NEW_KINDS:
-        hint = nearest(request.kind, NEW_KINDS)
-        more = f" (did you mean {hint!r}?)" if hint else ""
-        raise UsageError(
-            f"unknown document kind {request.kind!r}; use one of {', '.join(NEW_KINDS)}{more}"
-        )
+        raise unknown("document kind", request.kind, NEW_KINDS)
     if variant is not None and request.kind != "prfaq":
         raise UsageError("--variant is for prfaq only; leave it out for an OP1 or OP2")
     if source is not None and request.kind != "op2":
@@ -61,7 +57,7 @@ def run(
     else:
         chosen = variant or settings.new.variant
         if chosen not in VARIANTS:
-            raise UsageError(f"--variant {chosen!r}: use one of {', '.join(VARIANTS)}")
+            raise unknown("variant", chosen, VARIANTS)
         name = skeleton.template_name(values.kind, chosen)
         text = templating.render(
             settings, name, **skeleton.context(values, settings, chosen, today)

@@ -25,7 +25,7 @@ from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
 from opplan.lint import discovery
-from opplan.names import nearest
+from opplan.names import unknown
 from opplan.output.render import summary
 from opplan.render import citations, packet, redline
 from opplan.render.document import FORMATS, Rendered, render
@@ -115,11 +115,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
     for fmt in chosen:
         if fmt not in FORMATS:
-            hint = nearest(fmt, FORMATS)
-            suggestion = f" (did you mean {hint!r}?)" if hint else ""
-            raise UsageError(
-                f"unknown format {fmt!r} for --to{suggestion}; use {', '.join(FORMATS)}"
-            )
+            raise unknown("format", fmt, FORMATS)
     if not chosen:
         raise UsageError(f"--to needs one or more of {', '.join(FORMATS)}, e.g. --to pdf,docx")
     return chosen
