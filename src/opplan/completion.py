@@ -41,22 +41,15 @@ def plan_kinds(incomplete: str) -> Choices:
     return [choice for choice in document_kinds(incomplete) if choice[0] in ("op1", "op2")]
 
 
-def _formats(command: str) -> Callable[[str], Choices]:
+def formats(command: str) -> Callable[[str], Choices]:
     """What `command --format` offers, from the registry of output formats."""
 
     def formats(incomplete: str) -> Choices:
         from opplan.output import FORMATS  # noqa: PLC0415
 
-        return _starting(incomplete, ((name, "") for name in FORMATS[command]))
+        return _starting(incomplete, ((name, fmt.help) for name, fmt in FORMATS[command].items()))
 
     return formats
-
-
-lint_formats = _formats("lint")
-diff_formats = _formats("diff")
-export_formats = _formats("export")
-status_formats = _formats("status")
-review_formats = _formats("review import")
 
 
 def render_formats(incomplete: str) -> Choices:

@@ -10,7 +10,6 @@ of their own: only a slip of the keyboard counts as a typo there.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -23,6 +22,8 @@ T = TypeVar("T")
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to a misspelt word, if one is close enough (the first on a tie)."""
+    import difflib  # noqa: PLC0415 - only for a misspelt name
+
     listed = tuple(choices)
     # difflib's ratio is at most 2 * (characters the two share) / (their lengths), so
     # only choices that share enough characters are compared in full: a document may

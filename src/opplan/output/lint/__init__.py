@@ -19,10 +19,10 @@ def get(name: str, *, terminal: bool = False) -> Callable[[Report], str]:
     `auto` is `github` under GitHub Actions, else `text`; `text` is coloured on a
     terminal or when FORCE_COLOR is set, unless NO_COLOR is set (see `colour`).
     """
-    chosen = choose("format", name, FORMATS["lint"])
+    chosen = choose("format", name, FORMATS["lint"]).target
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        chosen = FORMATS["lint"][name]
+        chosen = FORMATS["lint"][name].target
     if name == "text" and colour(terminal=terminal):
         chosen = "opplan.output.lint.color:render"
     return load(chosen)
