@@ -166,10 +166,10 @@ def describe(
         parent = _model_at(model, loc[:-1])
         fields = parent.model_fields if parent and hints else ()
         return text + did_you_mean(loc[-1], fields, "; remove it or fix its name")
-    return f"{_where(loc)}: {_problem(group)}"
+    return f"{_where(loc)}: {_problem(group, hints=hints)}"
 
 
-def _problem(group: list[ErrorDetails]) -> str:
+def _problem(group: list[ErrorDetails], *, hints: bool = True) -> str:
     error = group[0]
     kind = error["type"]
     value = error.get("input")
@@ -185,12 +185,14 @@ def _problem(group: list[ErrorDetails]) -> str:
         names = " or ".join(dict.fromkeys(_EXPECTED[name] for name in expected))
         return f"expected {names}, got {_show(value)}{_type_hint(expected, value)}"
     if kind in ("literal_error", "enum"):
-        expected_values = (
+        expected_values = [
             str((e.get("ctx") or {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
             for e in group
             if e["type"] == kind
-        )
-        return f"{_show(value)} is not allowed; use one of {', '.join(expected_values)}"
+        ]
+        listed = ", ".join(expected_values)
+        near = listed.split(", ") if hints and isinstance(value, str) else ()
+        return f"{_show(value)} is not allowed; use one of {listed}{did_you_mean(value, near)}"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} item{'s' if least != 1 else ''}"
