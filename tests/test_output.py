@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from opplan.output import FORMATS, default, formatter
+from opplan.output import FORMATS, default_format, formatter
 
 Cli = Callable[..., Result]
 README = Path(__file__).parents[1] / "README.md"
@@ -46,4 +46,4 @@ def test_help_lists_the_registered_formats_and_the_default(
     text = " ".join(cli(*args, "--help").stdout.split())
     for name, fmt in FORMATS[command].items():
         assert f"{name} ({' '.join(fmt.help.split())})" in text
-    assert f"[default: {default(command)}]" in text
+    assert f"[default: {default_format(command)}]" in text

@@ -95,7 +95,7 @@ def lint(
             metavar="PATH...",
         ),
     ] = None,
-    output_format: Annotated[str, _format_option("lint")] = output.default("lint"),
+    output_format: Annotated[str, _format_option("lint")] = output.default_format("lint"),
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
     ] = False,
@@ -465,7 +465,7 @@ def diff(
             metavar="[REV_A [REV_B]] [PATH...]",
         ),
     ] = None,
-    output_format: Annotated[str, _format_option("diff")] = output.default("diff"),
+    output_format: Annotated[str, _format_option("diff")] = output.default_format("diff"),
     config_file: ConfigOption = None,
 ) -> None:
     """Show what changed in the plans between two versions, in the plans' own terms.
@@ -574,7 +574,7 @@ def export(
         list[Path] | None, _paths_argument("Plans, or folders to search for them")
     ] = None,
     *,
-    output_format: Annotated[str, _format_option("export")] = output.default("export"),
+    output_format: Annotated[str, _format_option("export")] = output.default_format("export"),
     cycle: Annotated[
         int | None,
         typer.Option("--cycle", help="Only plans of this year (default: all).", metavar="YEAR"),
@@ -616,7 +616,7 @@ def status(
             "--today", help="The date to report for (default: today).", metavar="YYYY-MM-DD"
         ),
     ] = None,
-    output_format: Annotated[str, _format_option("status")] = output.default("status"),
+    output_format: Annotated[str, _format_option("status")] = output.default_format("status"),
     config_file: ConfigOption = None,
 ) -> None:
     """Show the planning cycle's current phase and where each team stands.
@@ -791,7 +791,7 @@ def review_import(
         bool,
         typer.Option("--actions", help="Print the remarks as review_actions YAML entries."),
     ] = False,
-    output_format: Annotated[str, _format_option("review import")] = output.default(
+    output_format: Annotated[str, _format_option("review import")] = output.default_format(
         "review import"
     ),
 ) -> None:

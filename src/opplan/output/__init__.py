@@ -3,8 +3,9 @@
 `FORMATS` lists, for each command, the formats its `--format` offers (the first
 is the default), where each is written and what it is for: the `--format` help,
 shell completion and the README come from it. `formatter` chooses one by name,
-with the same one-line error for an unknown name whatever the command. A format's module
-is imported only when it is chosen: rich and the rule registry are slow to import.
+with the same one-line error for an unknown name whatever the command. A
+format's module is imported only when it is chosen: rich and the rule registry
+are slow to import.
 `colour` decides whether text is coloured, and `dump_json` writes every JSON
 output but lint's (which streams its problems).
 """
@@ -61,7 +62,7 @@ FORMATS: dict[str, dict[str, Format]] = {
 }
 
 
-def default(command: str) -> str:
+def default_format(command: str) -> str:
     """A command's default format: the first it lists."""
     return next(iter(FORMATS[command]))
 
