@@ -22,7 +22,7 @@ from opplan.config.model import Lint
 from opplan.document import load_text
 from opplan.errors import DocumentError
 from opplan.lint.engine import lint
-from opplan.output import json_format
+from opplan.output.lint import json as json_format
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.md"))
 SOURCES = [path.read_bytes() for path in EXAMPLES]

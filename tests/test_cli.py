@@ -88,8 +88,8 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
     result = cli("lint", typo.parents[2])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, rollup "
-        "(did you mean 'op1'?) [kind]",
+        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, rollup; "
+        "did you mean 'op1'? [kind]",
         "",
         "1 error, 0 warnings in 1 of 2 files",
     ]
@@ -221,8 +221,8 @@ def test_schema_of_unknown_kind(cli: Cli) -> None:
     result = cli("schema", "op3")
     assert result.exit_code == 2
     assert result.stderr == (
-        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, rollup "
-        "(did you mean 'op1'?)\n"
+        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, rollup; "
+        "did you mean 'op1'?\n"
     )
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from opplan.cli import app
 from opplan.collab.export import TABLES
 from opplan.lint.rules import RULES
-from opplan.output import NAMES
+from opplan.output import FORMATS
 
 BIN = Path(sys.executable).parent
 OPPLAN = str(BIN / "opplan")
@@ -58,7 +58,7 @@ LINES = [
     ("opplan li", ["lint"]),
     ("opplan lint --for", ["--format"]),
     ("opplan lint --format s", ["sarif"]),
-    ("opplan lint -f ", list(NAMES)),
+    ("opplan lint -f ", list(FORMATS["lint"])),
     ("opplan rules weasel", ["weasel-words"]),
     ("opplan rules ", sorted(RULES)),
     ("opplan new p", ["prfaq"]),

@@ -14,7 +14,7 @@ from opplan.config.model import Lint, Page
 from opplan.lint.cache import ResultCache
 from opplan.lint.engine import Report, lint
 from opplan.lint.rules import RULES
-from opplan.output import json_format
+from opplan.output.lint import json as json_format
 from opplan.pages import PageCount
 from opplan.problem import Problem
 

@@ -207,7 +207,7 @@ def test_team_is_slugified_for_the_path(cli: Cli, tmp_path: Path) -> None:
         (["op1", "--team", "x", "--from", "op1.md"], "--from is for op2 only"),
         (
             ["prfaq", "--team", "x", "--title", "y", "--variant", "short"],
-            "--variant 'short': use one of full, pr-only, faq-only",
+            "unknown variant 'short'; use one of full, pr-only, faq-only",
         ),
         (["op1", "--team", "x", "--cycle", "1999"], "--cycle 1999: give a year from 2000 to 2200"),
         (["prfaq", "--team", "x"], "missing --title TEXT"),

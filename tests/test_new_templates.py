@@ -91,7 +91,10 @@ def test_templates_copy_makes_a_local_override(cli: Cli, tmp_path: Path) -> None
     again = cli("templates", "--copy", "new/prfaq-full.md.j2")
     assert again.exit_code == 1 and "already exists" in again.stderr
     unknown = cli("templates", "--copy", "new/op3.md.j2")
-    assert unknown.exit_code == 2 and "no template 'new/op3.md.j2'" in unknown.stderr
+    assert (
+        unknown.exit_code == 2
+        and "unknown template 'new/op3.md.j2'; did you mean 'new/op1.md.j2'?" in unknown.stderr
+    )
 
 
 def test_path_convention_and_defaults_come_from_the_configuration(cli: Cli, write: Write) -> None:
@@ -127,8 +130,8 @@ def test_the_configuration_is_found_from_a_subfolder(
     [
         (
             '[new.paths]\nop1 = "plans/{cycle}/{teem}.md"\n',
-            "opplan.toml:2: new > paths > op1: unknown field {teem} in 'plans/{cycle}/{teem}.md' "
-            "(did you mean {team}?); use cycle, team, kind, title",
+            "opplan.toml:2: new > paths > op1: unknown field 'teem' in 'plans/{cycle}/{teem}.md'; "
+            "use one of cycle, team, kind, title; did you mean 'team'?",
         ),
         (
             '[new.paths]\nop1 = "../{team}/op1.md"\n',

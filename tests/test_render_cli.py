@@ -96,7 +96,10 @@ def test_warnings_name_the_document(repo: Path, cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["plans", "--to", "pfd"], "unknown format 'pfd' for --to (did you mean 'pdf'?)"),
+        (
+            ["plans", "--to", "pfd"],
+            "unknown format 'pfd'; use one of pdf, docx, html; did you mean 'pdf'?",
+        ),
         (["plans", "--to", ","], "--to needs one or more of pdf, docx, html"),
         (["plans/missing.md"], "plans/missing.md:1:1: no such file"),
         (["empty"], "no plan documents in empty"),

@@ -86,7 +86,10 @@ def test_asks_are_sorted_by_size_and_the_matrix_counts_needs(
     ("args", "message"),
     [
         (["--cycle", "2030"], "no plans for cycle 2030; the plans found are for 2026, 2027"),
-        (["--kind", "op3"], "--kind must be op1 or op2, not 'op3'"),
+        (
+            ["--kind", "op3"],
+            "unknown document kind 'op3'; use one of op1, op2; did you mean 'op1'?",
+        ),
         (["--org", "Retail"], "no valid OP1 or OP2 plans found for org Retail"),
     ],
 )

@@ -77,8 +77,8 @@ def test_fish_completes(tmp_path: Path, line: str, expected: list[str]) -> None:
     ("words", "expected"),
     [
         ("opplan rules weasel", ['*: :(("weasel-words":"The narrative uses data, not adjectives']),
-        ("opplan lint --format s", ['*: :(("sarif"))']),
-        ("opplan lint --for", ['*: :(("--format":"Output format\\: text, json']),
+        ("opplan lint --format s", ['*: :(("sarif":"SARIF 2.1.0, for code scanning"))']),
+        ("opplan lint --for", ['*: :(("--format":"Output format\\: auto (github under GitHub']),
     ],
 )
 def test_zsh_completes(tmp_path: Path, words: str, expected: list[str]) -> None:

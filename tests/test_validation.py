@@ -116,7 +116,8 @@ def test_error_positions_and_messages(extra: str, line: int, column: int, messag
             "status: reviewed",
             6,
             1,
-            "status: 'reviewed' is not allowed; use one of draft, review, approved, superseded",
+            "status: 'reviewed' is not allowed; use one of draft, review, approved, superseded;"
+            " did you mean 'review'?",
         ),
         ("owners: [Dana Reyes]", "owners: []", 7, 1, "owners: needs at least 1 item"),
         (

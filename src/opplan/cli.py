@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from opplan import __version__, completion, kinds
+from opplan import __version__, completion, kinds, output
 from opplan.errors import ExitCode, OpplanError, UsageError
 from opplan.gc_tuning import fewer_collections
 
@@ -95,17 +95,7 @@ def lint(
             metavar="PATH...",
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format: text, json, sarif, github or auto (github under GitHub "
-            "Actions, coloured text on a terminal, plain text otherwise).",
-            metavar="FORMAT",
-            autocompletion=completion.lint_formats,
-        ),
-    ] = "auto",
+    output_format: Annotated[str, _format_option("lint")] = output.default_format("lint"),
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
     ] = False,
@@ -488,16 +478,7 @@ def diff(
             metavar="[REV_A [REV_B]] [PATH...]",
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json, or markdown (for a pull-request comment).",
-            metavar="FORMAT",
-            autocompletion=completion.diff_formats,
-        ),
-    ] = "text",
+    output_format: Annotated[str, _format_option("diff")] = output.default_format("diff"),
     config_file: ConfigOption = None,
 ) -> None:
     """Show what changed in the plans between two versions, in the plans' own terms.
@@ -512,6 +493,17 @@ def diff(
     from opplan.commands import diff as command
 
     _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
+
+
+def _format_option(command: str) -> object:
+    """`--format`, with the formats the registry lists for `command`."""
+    return typer.Option(
+        "--format",
+        "-f",
+        help=output.help_text(command),
+        metavar="FORMAT",
+        autocompletion=completion.formats(command),
+    )
 
 
 def _paths_argument(what: str) -> object:
@@ -595,16 +587,7 @@ def export(
         list[Path] | None, _paths_argument("Plans, or folders to search for them")
     ] = None,
     *,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="csv or json.",
-            metavar="FORMAT",
-            autocompletion=completion.export_formats,
-        ),
-    ] = "csv",
+    output_format: Annotated[str, _format_option("export")] = output.default_format("export"),
     cycle: Annotated[
         int | None,
         typer.Option("--cycle", help="Only plans of this year (default: all).", metavar="YEAR"),
@@ -646,16 +629,7 @@ def status(
             "--today", help="The date to report for (default: today).", metavar="YYYY-MM-DD"
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text or json.",
-            metavar="FORMAT",
-            autocompletion=completion.status_formats,
-        ),
-    ] = "text",
+    output_format: Annotated[str, _format_option("status")] = output.default_format("status"),
     config_file: ConfigOption = None,
 ) -> None:
     """Show the planning cycle's current phase and where each team stands.
@@ -830,10 +804,9 @@ def review_import(
         bool,
         typer.Option("--actions", help="Print the remarks as review_actions YAML entries."),
     ] = False,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="text or json.", metavar="FORMAT"),
-    ] = "text",
+    output_format: Annotated[str, _format_option("review import")] = output.default_format(
+        "review import"
+    ),
 ) -> None:
     """List reviewers' comments and tracked changes as path:line: comment (author).
 

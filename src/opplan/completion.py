@@ -8,7 +8,7 @@ start with what was typed, with a short help where the shell shows one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from opplan import kinds
 
@@ -51,10 +51,15 @@ def _kinds(incomplete: str, chosen: Iterable[kinds.Kind]) -> Choices:
     return _starting(incomplete, ((kind.name, kind.summary) for kind in chosen))
 
 
-def lint_formats(incomplete: str) -> Choices:
-    from opplan.output import NAMES  # noqa: PLC0415
+def formats(command: str) -> Callable[[str], Choices]:
+    """What `command --format` offers, from the registry of output formats."""
 
-    return _starting(incomplete, ((name, "") for name in NAMES))
+    def formats(incomplete: str) -> Choices:
+        from opplan.output import FORMATS  # noqa: PLC0415
+
+        return _starting(incomplete, ((name, fmt.help) for name, fmt in FORMATS[command].items()))
+
+    return formats
 
 
 def render_formats(incomplete: str) -> Choices:
@@ -67,28 +72,10 @@ def render_formats(incomplete: str) -> Choices:
     return [(prefix + name, "") for name in FORMATS if name.startswith(last) and name not in chosen]
 
 
-def diff_formats(incomplete: str) -> Choices:
-    from opplan.collab.diff_format import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
-
-
-def export_formats(incomplete: str) -> Choices:
-    from opplan.collab.export import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
-
-
 def export_tables(incomplete: str) -> Choices:
     from opplan.collab.export import TABLES  # noqa: PLC0415
 
     return _starting(incomplete, ((name, "") for name in TABLES))
-
-
-def status_formats(incomplete: str) -> Choices:
-    from opplan.collab.status_format import FORMATS  # noqa: PLC0415
-
-    return _starting(incomplete, ((name, "") for name in FORMATS))
 
 
 def prfaq_variants(incomplete: str) -> Choices:

@@ -1,8 +1,15 @@
-"""Names a user types (kinds, formats, rules, keys), and the nearest one to a misspelling."""
+"""Names a user types, and the nearest one to a misspelling.
+
+Every name a user types (kinds, formats, rules and their options, tables, charts,
+templates, path fields, configuration and frontmatter keys, variants) is checked
+here: `choose` looks a name up in a registry, `unknown` is the one-line error for
+a name that is not there, and `did_you_mean` the hint every message gives.
+`typo_of` is the stricter test for frontmatter keys, whose authors may add keys
+of their own: only a slip of the keyboard counts as a typo there.
+"""
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -15,6 +22,8 @@ T = TypeVar("T")
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to a misspelt word, if one is close enough (the first on a tie)."""
+    import difflib  # noqa: PLC0415 - only for a misspelt name
+
     listed = tuple(choices)
     # difflib's ratio is at most 2 * (characters the two share) / (their lengths), so
     # only choices that share enough characters are compared in full: a document may
@@ -89,12 +98,39 @@ def _edits(a: str, b: str, limit: int) -> int:
     return min(row[-1], limit + 1)
 
 
-def unknown(what: str, name: str, choices: Iterable[str]) -> UsageError:
-    """`unknown format 'jsn'; use one of text, json; did you mean 'json'?`"""
+def suggestion(hint: str | None, otherwise: str = "") -> str:
+    """`; did you mean 'json'?` for a hint, else `otherwise`: every "did you mean" reads so."""
+    return f"; did you mean {hint!r}?" if hint else otherwise
+
+
+def did_you_mean(name: object, choices: Iterable[str], otherwise: str = "") -> str:
+    """The suggestion of the choice nearest a misspelt name (see `nearest`)."""
+    return suggestion(nearest(str(name), choices), otherwise)
+
+
+def unknown_message(
+    what: str, name: object, choices: Iterable[str], *, where: str = "", lister: str = ""
+) -> str:
+    """`unknown format 'jsn'; use one of text, json; did you mean 'json'?`
+
+    `where` follows the name (`unknown table 'goal' in the marker; ...`). Names too
+    many to list name the command that lists them instead (`lister`): `unknown rule
+    'x'; 'opplan rules' lists them`, or the nearest one only.
+    """
     known = list(choices)
-    hint = nearest(name, known)
-    more = f"; did you mean {hint!r}?" if hint else ""
-    return UsageError(f"unknown {what} {name!r}; use one of {', '.join(known)}{more}")
+    if lister:
+        return (
+            f"unknown {what} {name!r}{where}{did_you_mean(name, known, f'; {lister!r} lists them')}"
+        )
+    listed = f"; use one of {', '.join(known)}" if known else ""
+    return f"unknown {what} {name!r}{where}{listed}{did_you_mean(name, known)}"
+
+
+def unknown(
+    what: str, name: object, choices: Iterable[str], *, where: str = "", lister: str = ""
+) -> UsageError:
+    """The UsageError for a name that is not one of `choices` (see `unknown_message`)."""
+    return UsageError(unknown_message(what, name, choices, where=where, lister=lister))
 
 
 def choose(what: str, name: str, choices: Mapping[str, T]) -> T:

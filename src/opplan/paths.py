@@ -6,13 +6,13 @@ validates `[new.paths]` patterns with it, and `opplan new` fills them in.
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from opplan.errors import ExitCode, OpplanError, UsageError
+from opplan.names import unknown_message
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -63,11 +63,7 @@ def check_pattern(pattern: str, fields: Sequence[str]) -> None:
         ) from None
     for name in used:
         if name not in fields:
-            close = difflib.get_close_matches(name, fields, n=1)
-            hint = f" (did you mean {{{close[0]}}}?)" if close else ""
-            raise ValueError(
-                f"unknown field {{{name}}} in {pattern!r}{hint}; use {', '.join(fields)}"
-            )
+            raise ValueError(unknown_message("field", name, fields, where=f" in {pattern!r}"))
     path = PurePosixPath(pattern)
     if path.is_absolute() or ".." in path.parts or "\\" in pattern:
         raise ValueError(f"{pattern!r} must be a relative path inside the repository")

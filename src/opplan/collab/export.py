@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -84,26 +81,3 @@ def rows(table: str, docs: Sequence[Document], cycle: int | None = None) -> list
         if cycle is None or model.cycle == cycle
         for row in extract(doc, model)
     ]
-
-
-def as_csv(found: Sequence[Row]) -> str:
-    if not found:
-        return ""
-    stream = io.StringIO()
-    writer = csv.DictWriter(stream, fieldnames=list(found[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(
-        {key: "" if value is None else value for key, value in row.items()} for row in found
-    )
-    return stream.getvalue()
-
-
-def as_json(found: Sequence[Row]) -> str:
-    return json.dumps(list(found), indent=2, default=str) + "\n"
-
-
-FORMATS: dict[str, Callable[[Sequence[Row]], str]] = {"csv": as_csv, "json": as_json}
-
-
-def formatter(name: str) -> Callable[[Sequence[Row]], str]:
-    return choose("format", name, FORMATS)

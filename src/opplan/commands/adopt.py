@@ -15,6 +15,7 @@ from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, ExitCode, UsageError
 from opplan.fileio import write_atomic
 from opplan.names import choose
+from opplan.output.lint.text import counts
 from opplan.scaffold.adopt import Adoption, Given, adopt
 
 MARKDOWN = (".md", ".markdown")
@@ -93,9 +94,4 @@ def _lint(name: str, text: str, settings: config.Config) -> str:
     errors = sum(1 for problem in problems if problem.level == "error")
     lines = "".join(f"{problem}\n" for problem in problems)
     warnings = len(problems) - errors
-    summary = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    return f"once adopted, lint reports ({summary}):\n{lines}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"once adopted, lint reports ({counts(errors, warnings)}):\n{lines}"

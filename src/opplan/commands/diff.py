@@ -6,8 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opplan import config
-from opplan.collab import diff_format, git
+from opplan import config, output
+from opplan.collab import git
 from opplan.collab.diff import diff, parse_arguments
 from opplan.errors import ExitCode
 
@@ -15,7 +15,7 @@ from opplan.errors import ExitCode
 def run(
     args: Sequence[str], *, output_format: str = "text", config_file: Path | None = None
 ) -> ExitCode:
-    formatter = diff_format.get(output_format)
+    formatter = output.formatter("diff", output_format)
     settings = config.load(config_file)
     cwd = Path.cwd()
     root = git.toplevel(cwd)

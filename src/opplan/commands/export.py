@@ -11,6 +11,7 @@ from opplan.collab import export
 from opplan.collab.corpus import load_documents
 from opplan.errors import ExitCode
 from opplan.fileio import write_atomic
+from opplan.output import formatter
 
 
 def run(
@@ -22,7 +23,7 @@ def run(
     output: Path | None = None,
     config_file: Path | None = None,
 ) -> ExitCode:
-    render = export.formatter(output_format)
+    render = formatter("export", output_format)
     export.rows(table, [])  # an unknown table fails before any file is read
     settings = config.load(config_file)
     text = render(export.rows(table, load_documents(paths, settings.lint), cycle))

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from opplan import config, output
+from opplan import config
 from opplan.errors import ExitCode, UsageError
 from opplan.lint import discovery
+from opplan.output import lint as lint_output
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report
@@ -30,7 +31,7 @@ def run(
     exact: bool = False,
     stdin_filename: Path | None = None,
 ) -> ExitCode:
-    formatter = output.get(output_format, terminal=sys.stdout.isatty())
+    formatter = lint_output.get(output_format, terminal=sys.stdout.isatty())
     paths, given = _standard_input(paths, stdin_filename)
     start = stdin_filename.absolute().parent if stdin_filename else None
     settings = config.load(config_file, start=start)

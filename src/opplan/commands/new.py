@@ -11,7 +11,7 @@ from opplan import config, kinds, templating
 from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
-from opplan.names import choose
+from opplan.names import choose, unknown
 from opplan.paths import OutputExists, conventional_path
 from opplan.scaffold import from_op1, skeleton
 from opplan.scaffold.values import Asker, Request, Values, complete
@@ -53,7 +53,7 @@ def run(
     else:
         chosen = variant or settings.new.variant
         if chosen not in VARIANTS:
-            raise UsageError(f"--variant {chosen!r}: use one of {', '.join(VARIANTS)}")
+            raise unknown("variant", chosen, VARIANTS)
         name = skeleton.template_name(values.kind, chosen)
         text = templating.render(
             settings, name, **skeleton.context(values, settings, chosen, today)

@@ -18,16 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
-from opplan import config, document
+from opplan import config, document, output
 from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
 from opplan.lint import discovery
-from opplan.names import nearest
+from opplan.names import unknown
+from opplan.output.render import summary
 from opplan.render import citations, packet, redline
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
@@ -74,7 +73,7 @@ def run(
             code = max(code, _report(path, err))
             continue
         done[path] = result
-    _summary([done[path] for path in files if path in done], targets, settings)
+    summary([done[path] for path in files if path in done], targets, settings)
     if code != ExitCode.OK and len(files) > 1:
         failed = len(files) - len(done)
         sys.stderr.write(f"opplan: {failed} of {len(files)} documents not rendered\n")
@@ -116,11 +115,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
     for fmt in chosen:
         if fmt not in FORMATS:
-            hint = nearest(fmt, FORMATS)
-            suggestion = f" (did you mean {hint!r}?)" if hint else ""
-            raise UsageError(
-                f"unknown format {fmt!r} for --to{suggestion}; use {', '.join(FORMATS)}"
-            )
+            raise unknown("format", fmt, FORMATS)
     if not chosen:
         raise UsageError(f"--to needs one or more of {', '.join(FORMATS)}, e.g. --to pdf,docx")
     return chosen
@@ -190,36 +185,9 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with Progress(*columns, console=output.console(stderr=True), transient=True) as bar:
         task = bar.add_task("render", total=total)
         yield lambda: bar.advance(task)
-
-
-def _summary(
-    done: Sequence[Rendered], targets: dict[Path, dict[str, Path]], settings: Config
-) -> None:
-    if not done:
-        return
-    table = Table(box=None, pad_edge=False)
-    table.add_column("document")
-    for column in ("narrative pages", "total pages", "reading min"):
-        table.add_column(column, justify="right")
-    table.add_column("outputs")
-    for result in done:
-        pages = result.pages
-        approx = "" if pages.exact else "~"  # estimated: no PDF typeset in this run
-        minutes = packet.minutes(pages.narrative, settings)
-        first, *others = targets[Path(result.path)].values()
-        outputs = ", ".join([str(first), *(other.suffix for other in others)])
-        table.add_row(
-            result.path,
-            f"{approx}{pages.narrative:.1f}",
-            f"{approx}{pages.total:.0f}",
-            f"{approx}{minutes:.0f}",
-            outputs,
-        )
-    width = None if sys.stdout.isatty() else 240  # a log or a pipe gets whole lines
-    Console(width=width, highlight=False).print(table)
 
 
 def _packet(

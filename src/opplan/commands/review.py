@@ -7,10 +7,10 @@ OP2, with `--actions` prints those entries as YAML instead.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from opplan import output
 from opplan.collab import git
 from opplan.document.frontmatter import decode
 from opplan.document.loader import Document, load, load_text, read_bytes
@@ -18,9 +18,6 @@ from opplan.errors import ExitCode, UsageError
 from opplan.render import fingerprint
 from opplan.review import actions, docx_remarks, pdf_remarks
 from opplan.review.place import place
-from opplan.review.remark import Placed
-
-FORMATS = ("text", "json")
 
 
 def run(
@@ -31,8 +28,7 @@ def run(
     show_actions: bool = False,
     output_format: str = "text",
 ) -> ExitCode:
-    if output_format not in FORMATS:
-        raise UsageError(f"unknown format {output_format!r} for --format; use {', '.join(FORMATS)}")
+    formatter = output.formatter("review import", output_format)
     data = read_bytes(reviewed)
     if reviewed.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
         if plan is None:
@@ -63,10 +59,8 @@ def run(
         )
     if show_actions:
         sys.stdout.write(actions.as_yaml(entries, 0) if entries else "")
-    elif output_format == "json":
-        sys.stdout.write(json.dumps([_record(item, source) for item in placed], indent=2) + "\n")
     else:
-        _print(placed, source)
+        sys.stdout.write(formatter(placed, source))
     return ExitCode.OK
 
 
@@ -132,33 +126,3 @@ def _blob(path: Path, blob: str) -> str | None:
         return None
     done = git.blob(root, blob)
     return None if done is None else decode(str(path), done)
-
-
-def _print(placed: list[Placed], source: str) -> None:
-    unplaced = [item for item in placed if item.line is None]
-    for item in placed:
-        if item.line is not None:
-            where = f"{item.field}: " if item.field else ""
-            sys.stdout.write(
-                f"{source}:{item.line}: {where}{item.remark.message} ({item.remark.author})\n"
-            )
-    if unplaced:
-        sys.stdout.write(f"{source}: {len(unplaced)} not placed:\n")
-        for item in unplaced:
-            on = f" on “{item.remark.anchor}”" if item.remark.anchor else ""
-            sys.stdout.write(f"  {item.remark.message} ({item.remark.author}){on}: {item.reason}\n")
-
-
-def _record(item: Placed, source: str) -> dict[str, object]:
-    remark = item.remark
-    return {
-        "path": source,
-        "line": item.line,
-        "section": item.section,
-        "field": item.field,
-        "kind": remark.kind,
-        "author": remark.author,
-        "text": remark.text,
-        "anchor": remark.anchor,
-        "reason": item.reason or None,
-    }

@@ -14,6 +14,7 @@ from opplan.collab.rollup_document import render
 from opplan.collab.selection import select
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
+from opplan.names import unknown
 
 
 def run(
@@ -30,7 +31,7 @@ def run(
     if not org.strip():
         raise UsageError("--org must name the organisation, e.g. --org 'Commerce Engineering'")
     if kind is not None and kind not in kinds.PLAN_NAMES:
-        raise UsageError(f"--kind must be {' or '.join(kinds.PLAN_NAMES)}, not {kind!r}")
+        raise unknown("document kind", kind, kinds.PLAN_NAMES)
     settings = config.load(config_file)
     docs = load_documents(paths, settings.lint)
     selection = select(docs, org=org, cycle=cycle, kind=kind)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from opplan import schemas
 from opplan.errors import ExitCode, UsageError
+from opplan.output import dump_json
 from opplan.schemas.export import DEFAULT_DRAFT, json_schema
 
 
@@ -15,5 +15,5 @@ def run(kind: str, draft: str = DEFAULT_DRAFT) -> ExitCode:
         document = json_schema(kind, draft)
     except schemas.UnknownKind as err:
         raise UsageError(str(err)) from None
-    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+    sys.stdout.write(dump_json(document))
     return ExitCode.OK

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opplan import config
-from opplan.collab import cycle, git, status_format
+from opplan import config, output
+from opplan.collab import cycle, git
 from opplan.collab.plans import plans
 from opplan.collab.status import status
 from opplan.document import Document
@@ -23,7 +23,7 @@ def run(
     output_format: str = "text",
     config_file: Path | None = None,
 ) -> ExitCode:
-    formatter = status_format.get(output_format)
+    formatter = output.formatter("status", output_format)
     settings = config.load(config_file)
     report = lint(paths or [Path()], settings.lint)
     if report.failed:

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from opplan import config, templating
-from opplan.errors import ExitCode, UsageError
+from opplan.errors import ExitCode
 from opplan.fileio import read_regular, write_atomic
+from opplan.names import unknown
 from opplan.paths import OutputExists
 
 
@@ -27,7 +28,7 @@ def _copy(name: str, found: dict[str, templating.TemplateInfo], local: Path) -> 
     """Copy a built-in template into the local folder, where it overrides the built-in one."""
     info = found.get(name)
     if info is None:
-        raise UsageError(f"no template {name!r}; 'opplan templates' lists them")
+        raise unknown("template", name, found, lister="opplan templates")
     target = local / name
     if target.exists():
         raise OutputExists(f"{target} already exists; edit it there")

@@ -24,7 +24,7 @@ from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
 from opplan.document.positions import Loc, position
-from opplan.names import nearest, typo_of
+from opplan.names import did_you_mean, suggestion, typo_of
 from opplan.problem import Finding
 from opplan.schemas import DocumentBase
 
@@ -74,7 +74,7 @@ def validate(model: type[DocumentBase], data: CommentedMap, first_line: int) -> 
     for loc, hint in _unknown_keys(model, data, ()):
         line, column = position(data, loc, first_line)
         if hint:
-            typos.append(Finding(line, column, f"{_unknown(loc)}; did you mean {hint!r}?"))
+            typos.append(Finding(line, column, _unknown(loc) + suggestion(hint)))
         else:
             unknown.append(Finding(line, column, _own_key(loc)))
     try:
@@ -164,12 +164,12 @@ def describe(
     if kind == "extra_forbidden":
         text = f"unknown key {loc[-1]!r}{_in(loc[:-1])}"
         parent = _model_at(model, loc[:-1])
-        hint = nearest(str(loc[-1]), list(parent.model_fields)) if parent and hints else None
-        return f"{text}; did you mean {hint!r}?" if hint else f"{text}; remove it or fix its name"
-    return f"{_where(loc)}: {_problem(group)}"
+        fields = parent.model_fields if parent and hints else ()
+        return text + did_you_mean(loc[-1], fields, "; remove it or fix its name")
+    return f"{_where(loc)}: {_problem(group, hints=hints)}"
 
 
-def _problem(group: list[ErrorDetails]) -> str:
+def _problem(group: list[ErrorDetails], *, hints: bool = True) -> str:
     error = group[0]
     kind = error["type"]
     value = error.get("input")
@@ -185,12 +185,14 @@ def _problem(group: list[ErrorDetails]) -> str:
         names = " or ".join(dict.fromkeys(_EXPECTED[name] for name in expected))
         return f"expected {names}, got {_show(value)}{_type_hint(expected, value)}"
     if kind in ("literal_error", "enum"):
-        expected_values = (
+        expected_values = [
             str((e.get("ctx") or {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
             for e in group
             if e["type"] == kind
-        )
-        return f"{_show(value)} is not allowed; use one of {', '.join(expected_values)}"
+        ]
+        listed = ", ".join(expected_values)
+        near = listed.split(", ") if hints and isinstance(value, str) else ()
+        return f"{_show(value)} is not allowed; use one of {listed}{did_you_mean(value, near)}"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} item{'s' if least != 1 else ''}"

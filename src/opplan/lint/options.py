@@ -16,8 +16,9 @@ from opplan.config.errors import _HEADER, line_of
 from opplan.config.model import Config, RuleConfig
 from opplan.errors import UsageError
 from opplan.fileio import read_regular
+from opplan.lint.rule import unknown_rule
 from opplan.lint.rules import RULES
-from opplan.names import nearest
+from opplan.names import did_you_mean
 
 
 def validate(config: Config) -> None:
@@ -42,16 +43,13 @@ def _problem(
     """The key to point at and the message, for the first mistake in one rule table."""
     rule = RULES.get(rule_id)
     if rule is None:
-        hint = nearest(rule_id, list(RULES))
-        more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
-        return (), f"unknown rule {rule_id!r}{more}"
+        return (), unknown_rule(rule_id, RULES)
     defaults: Mapping[str, Any] = rule.DEFAULT
     for key, value in setting.options.items():
         if key not in defaults:
-            hint = nearest(key, [*defaults, "level"])
-            valid = ", ".join(["level", *defaults])
-            more = f"did you mean {hint!r}?" if hint else f"it has: {valid}"
-            return (key,), f"unknown option {key!r} for rule {rule_id!r}; {more}"
+            valid = f"; it has: {', '.join(['level', *defaults])}"
+            more = did_you_mean(key, [*defaults, "level"], valid)
+            return (key,), f"unknown option {key!r} for rule {rule_id!r}{more}"
         expected = _expected(defaults[key], value)
         if expected:
             return (key,), f"{rule_id}.{key}: expected {expected}, got {_show(value)}"

@@ -24,6 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from opplan.names import unknown_message
+
 if TYPE_CHECKING:
     from opplan.document import Document
     from opplan.problem import Finding, Level
@@ -73,6 +75,11 @@ def summary(rule: RuleInfo) -> str:
     """The first line of a rule's documentation."""
     doc = getattr(rule, "__doc__", None) or ""
     return doc.strip().split("\n", 1)[0]
+
+
+def unknown_rule(rule_id: str, known: Iterable[str]) -> str:
+    """`unknown rule 'weasel-word'; did you mean 'weasel-words'?`"""
+    return unknown_message("rule", rule_id, known, lister="opplan rules")
 
 
 def documentation_url(rule_id: str) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from opplan.names import nearest
+from opplan.lint.rule import unknown_rule
 from opplan.problem import Finding, Problem
 
 if TYPE_CHECKING:
@@ -124,8 +124,6 @@ def unused(
         for rule in suppression.rules:
             where = (suppression.line, suppression.column)
             if rule not in known:
-                hint = nearest(rule, list(known))
-                more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
-                yield Finding(*where, f"suppression names an unknown rule {rule!r}{more}")
+                yield Finding(*where, f"suppression names an {unknown_rule(rule, known)}")
             elif rule in ran and rule not in suppression.used:
                 yield Finding(*where, f"suppression of {rule!r} suppresses nothing here; remove it")

@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from opplan.names import nearest
-
 if TYPE_CHECKING:
     from opplan.document import Document, Section
 
@@ -31,7 +29,6 @@ class Fix(NamedTuple):
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)+)'")
 _SUGGESTED = re.compile(r"did you mean '([^']+)'\??")
-_NOT_ALLOWED = re.compile(r"'([^']*)' is not allowed; use one of ([^;]+)$")
 _MISSING_SECTION = re.compile(r"^missing section '(.+)'; add a '(#+) ")
 _MISSING_KEY = re.compile(r"^missing required key '([\w-]+)'$")
 _BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
@@ -42,21 +39,10 @@ _NEXT_LINE_COMMENT = re.compile(r"<!--\s*opplan:\s*disable-next-line\s*=\s*([^>]
 def replacement(line_text: str, row: int, column: int, message: str) -> Fix | None:
     """The "did you mean" fix: the quoted name or value replaced by the nearest valid one."""
     suggested = _SUGGESTED.search(message)
-    refused = _NOT_ALLOWED.search(message)
-    if suggested is not None:
-        old, new = _QUOTED.search(message), suggested.group(1)
-        if old is None:
-            return None
-        wrong = old.group(1)
-    elif refused is not None:
-        wrong = refused.group(1)
-        choices = [choice.strip() for choice in refused.group(2).split(",")]
-        best = nearest(wrong, choices)
-        if best is None:
-            return None
-        new = best
-    else:
+    old = _QUOTED.search(message)
+    if suggested is None or old is None:
         return None
+    wrong, new = old.group(1), suggested.group(1)
     start = line_text.find(wrong, column)
     if start < 0 or wrong == new:
         return None

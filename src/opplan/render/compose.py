@@ -22,7 +22,7 @@ from opplan import kinds, templating
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.names import nearest
+from opplan.names import unknown_message
 from opplan.render import charts, tables
 from opplan.render.tables import Table
 from opplan.schemas import DocumentBase
@@ -169,10 +169,9 @@ def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]
 
 
 def _unknown(what: str, name: str, known: tuple[str, ...]) -> str:
-    hint = nearest(name, known)
-    suggestion = f"did you mean {hint!r}? " if hint else ""
-    listed = f"{what}s: {', '.join(known)}" if known else f"this kind has no {what}s"
-    return f"unknown {what} {name!r} in the marker; {suggestion}{listed}"
+    if not known:
+        return f"unknown {what} {name!r} in the marker; this kind has no {what}s"
+    return unknown_message(what, name, known, where=" in the marker")
 
 
 def _drop_title(doc: Document, edits: dict[int, list[str]]) -> None:

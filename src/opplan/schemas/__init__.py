@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from opplan import kinds
 from opplan.errors import OpplanError
-from opplan.names import nearest
+from opplan.names import unknown_message
 from opplan.schemas.common import DocumentBase
 
 if TYPE_CHECKING:
@@ -52,10 +52,7 @@ class UnknownKind(OpplanError):
 
 def unknown_kind_message(kind: object) -> str:
     """Say what is wrong with a kind and what to use instead."""
-    known = ", ".join(KINDS)
-    text = f"unknown document kind {kind!r}; use one of {known}"
-    hint = nearest(str(kind), list(KINDS))
-    return f"{text} (did you mean {hint!r}?)" if hint else text
+    return unknown_message("document kind", kind, KINDS)
 
 
 def get(kind: str) -> type[DocumentBase]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from opplan.errors import UsageError
-from opplan.lint.rule import Rule
+from opplan.lint.rule import Rule, unknown_rule
 from opplan.lint.rules import (
     ask_dates,
     asks_count,
@@ -29,7 +29,6 @@ from opplan.lint.rules import (
     unused_suppression,
     weasel_words,
 )
-from opplan.names import nearest
 
 RULES: dict[str, Rule] = {
     rule.ID: rule
@@ -66,6 +65,4 @@ def get(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
-        hint = nearest(rule_id, list(RULES))
-        more = f"; did you mean {hint!r}?" if hint else "; 'opplan rules' lists them"
-        raise UsageError(f"unknown rule {rule_id!r}{more}") from None
+        raise UsageError(unknown_rule(rule_id, RULES)) from None

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opplan.names import nearest
+from opplan.names import did_you_mean
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -65,6 +65,5 @@ def validate(options: Options) -> str | None:
     level = options["unknown_keys"]
     if level in _UNKNOWN_KEY_LEVELS:
         return None
-    hint = nearest(level, _UNKNOWN_KEY_LEVELS)
-    more = f"; did you mean {hint!r}?" if hint else ""
+    more = did_you_mean(level, _UNKNOWN_KEY_LEVELS)
     return f"unknown_keys {level!r} is not a level; use error, warning or off{more}"

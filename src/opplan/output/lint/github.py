@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from opplan.output.text_format import summary
+from opplan.output.lint.text import summary
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from opplan.collab.diff import DocumentDiff, Revisions
 from opplan.collab.semantic import Change, Narrative
-from opplan.names import choose
-
-Formatter = Callable[[Revisions, Sequence[DocumentDiff]], str]
+from opplan.output import dump_json
 
 
 def text(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
@@ -58,15 +55,7 @@ def as_json(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
             for doc in docs
         ],
     }
-    return json.dumps(payload, indent=2, default=list) + "\n"
-
-
-FORMATS: dict[str, Formatter] = {"text": text, "json": as_json, "markdown": markdown}
-
-
-def get(name: str) -> Formatter:
-    """The formatter with this name, or a UsageError naming the valid ones."""
-    return choose("format", name, FORMATS)
+    return dump_json(payload, default=list)
 
 
 def summary(docs: Sequence[DocumentDiff]) -> str:

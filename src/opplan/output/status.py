@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-
 from opplan.collab.status import CycleStatus, TeamStatus
 from opplan.config.model import Phase
-from opplan.errors import UsageError
+from opplan.output import dump_json
 
 HEADER = ("team", "plan", "status", "last change", "pre-reviews missing", "lint errors", "late")
 
@@ -51,16 +48,7 @@ def as_json(report: CycleStatus) -> str:
             for team in report.teams
         ],
     }
-    return json.dumps(payload, indent=2, default=str) + "\n"
-
-
-FORMATS: dict[str, Callable[[CycleStatus], str]] = {"text": text, "json": as_json}
-
-
-def get(name: str) -> Callable[[CycleStatus], str]:
-    if name not in FORMATS:
-        raise UsageError(f"unknown format {name!r}; use one of {', '.join(FORMATS)}")
-    return FORMATS[name]
+    return dump_json(payload)
 
 
 def _title(phase: Phase) -> str:

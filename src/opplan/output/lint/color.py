@@ -6,7 +6,7 @@ import io
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from opplan.output.text_format import summary
+from opplan.output.lint.text import summary
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report

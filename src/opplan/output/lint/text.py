@@ -22,9 +22,13 @@ def summary(report: Report) -> str:
     files = _plural(report.files, "file")
     if not report.problems:
         return f"{files} checked: no problems"
-    counts = f"{_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')}"
     with_problems = len({problem.path for problem in report.problems})
-    return f"{counts} in {with_problems} of {files}"
+    return f"{counts(report.errors, report.warnings)} in {with_problems} of {files}"
+
+
+def counts(errors: int, warnings: int) -> str:
+    """`1 error, 2 warnings`"""
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
 
 def _plural(count: int, noun: str) -> str:
