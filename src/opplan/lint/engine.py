@@ -18,11 +18,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
 from opplan.errors import DocumentError, ExitCode
-from opplan.fileio import is_folder, read_regular
+from opplan.fileio import is_folder, is_regular, read_regular
 from opplan.gc_tuning import fewer_collections, shared_with_workers
 from opplan.lint import discovery
-from opplan.lint.cache import ResultCache, content_hash
-from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
+from opplan.lint.cache import (
+    Reads,
+    ResultCache,
+    bytes_hash,
+    content_hash,
+    file_hash,
+    reads_of,
+    set_key,
+)
+from opplan.lint.rule import PAGE_COUNT, READ, CorpusRule, DocumentRule
 from opplan.pages import PageCount, estimate
 from opplan.problem import Problem
 
@@ -79,6 +87,7 @@ class _Result(NamedTuple):
     problems: list[Problem]
     document: Document | None
     fatal: bool
+    reads: tuple[str, ...] = ()  # other files the findings depend on
 
 
 @fewer_collections()
@@ -116,25 +125,26 @@ def lint(
     pending: list[_File] = []
     hits: list[_File] = []
     for file in files:
-        hit = None if cache is None else cache.get(str(file.path), file.digest)
+        hit = None if cache is None else cache.get(file.slot, file.digest)
         if hit is None:
             pending.append(file)
-        elif hit[0]:
+        elif hit.plan:
             hits.append(file)
-            report.problems.extend(hit[1])
-    corpus = None
-    if cache is not None and not pending:
-        # Nothing changed: nor did the cross-document problems, stored by the run that
-        # found them (with this configuration, so only if those rules are enabled).
-        corpus = cache.get_corpus(_corpus_key(hits)) or []
+            report.problems.extend(hit.problems)
+    # The cross-document problems depend on every document of the run (and on those
+    # the rules read from disk): stored under the whole set, never under a part of it.
+    run_key = set_key([(str(file.path), file.digest) for file in files])
+    corpus = None if cache is None else cache.get_corpus(run_key)
     # Checking needs the rules (and, through the cross-document ones, the schemas).
     keep = corpus is None and _corpus_rules_enabled(settings)
     setup = _Setup(settings, page or Page(), page_counter, keep)
-    if setup.keep and corpus is None and hits:
+    if setup.keep and hits:
         # The cross-document rules need every document: check the cached ones again.
         cached = {str(file.path) for file in hits}
         report.problems = [p for p in report.problems if p.path not in cached]
-        pending, hits = pending + hits, []
+        # In the order given, as an uncached run reads them: some rules' findings depend on it.
+        again = {id(file) for file in pending + hits}
+        pending, hits = [file for file in files if id(file) in again], []
     plans = list(hits)
     for result, file in zip(_check_all(pending, setup, jobs), pending, strict=True):
         report.failed = report.failed or result.fatal
@@ -144,7 +154,8 @@ def lint(
         if result.document is not None:
             report.documents.append(result.document)
         if cache is not None and not result.fatal:
-            cache.put(result.path, file.digest, result.plan, result.problems)
+            reads = reads_of(result.reads)
+            cache.put(file.slot, file.digest, result.plan, result.problems, reads)
     report.checked.update(str(file.path) for file in plans)
     held = {file.folder for file in plans}
     for index in sorted(folders - held):
@@ -152,9 +163,10 @@ def lint(
         report.problems.append(_empty_folder(paths[index]))
         report.empty_folders.append(str(paths[index]))
     if corpus is None:
-        corpus = list(check_corpus(report.documents, settings))
-        if cache is not None and setup.keep:
-            cache.put_corpus(_corpus_key(plans), corpus)
+        reader = DiskReader()
+        corpus = list(check_corpus(report.documents, settings, read=reader))
+        if cache is not None:
+            cache.put_corpus(run_key, corpus, reader.reads)
     report.problems.extend(corpus)
     report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
     if cache is not None:
@@ -168,6 +180,11 @@ class _File(NamedTuple):
     explicit: bool  # named on the command line, not found in a folder
     digest: str
     folder: int | None  # the index of the folder argument it was found in
+
+    @property
+    def slot(self) -> str:
+        """Its entry in the cache: a file both named and found in a folder has two."""
+        return f"{self.path}\0named" if self.explicit else str(self.path)
 
 
 def _gather(
@@ -191,12 +208,6 @@ def _gather(
             continue
         files.append(_File(path, data, explicit, content_hash(data, explicit=explicit), folder))
     return files, folders
-
-
-def _corpus_key(plans: Sequence[_File]) -> str:
-    """The key of a set of documents, for the cross-document problems found in them."""
-    listing = sorted((str(file.path), file.digest) for file in plans)
-    return content_hash(repr(listing).encode(), explicit=False)
 
 
 def _read(path: Path, limit: int) -> bytes:
@@ -317,10 +328,9 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
         doc = load_text(name, text, setup.settings.appendix_titles, fast=True)
     except DocumentError as err:
         return _Result(name, True, [problem_from(err)], None, err.fatal)
-    problems = list(
-        check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
-    )
-    return _Result(name, True, problems, frontmatter_only(doc) if setup.keep else None, False)
+    checked = check(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
+    kept = frontmatter_only(doc) if setup.keep else None
+    return _Result(name, True, checked.problems, kept, False, checked.reads)
 
 
 def frontmatter_only(doc: Document) -> Document:
@@ -334,6 +344,11 @@ def problem_from(err: DocumentError) -> Problem:
     return Problem(err.path, err.line, err.column, "error", err.rule, err.message)
 
 
+class Checked(NamedTuple):
+    problems: list[Problem]
+    reads: tuple[str, ...]  # files other than the document that the findings depend on
+
+
 def check_document(
     doc: Document,
     settings: Lint,
@@ -342,6 +357,29 @@ def check_document(
     page_counter: PageCounter | None = None,
 ) -> Iterator[Problem]:
     """Run every enabled document rule on one document, then apply its suppressions."""
+    return iter(check(doc, settings, page=page, page_counter=page_counter).problems)
+
+
+def check(
+    doc: Document,
+    settings: Lint,
+    *,
+    page: Page | None = None,
+    page_counter: PageCounter | None = None,
+) -> Checked:
+    """The problems of one document, and the other files they depend on."""
+    reads: list[str] = []
+    problems = list(_problems(doc, settings, page, page_counter, reads))
+    return Checked(problems, tuple(reads))
+
+
+def _problems(
+    doc: Document,
+    settings: Lint,
+    page: Page | None,
+    page_counter: PageCounter | None,
+    reads: list[str],
+) -> Iterator[Problem]:
     from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
@@ -365,6 +403,7 @@ def check_document(
                 count, counted = _count_pages(doc, page or Page(), page_counter, problems), True
             if count is None:
                 continue
+            reads.extend(count.files)
             options[PAGE_COUNT] = count
         ran.add(rule.ID)
         for finding in rule.check(doc, options):
@@ -420,14 +459,47 @@ def _corpus_rules_enabled(settings: Lint) -> bool:
     )
 
 
-def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
-    """Run every enabled cross-document rule over all the documents of the run."""
+class DiskReader:
+    """Reads documents outside the run for the cross-document rules, and notes each read."""
+
+    def __init__(self) -> None:
+        self.reads: Reads = {}
+
+    def __call__(self, path: Path) -> Document | None:
+        from opplan.document.frontmatter import decode  # noqa: PLC0415
+        from opplan.document.loader import load_text, read_bytes  # noqa: PLC0415
+
+        key = str(path.absolute())
+        if not is_regular(path):
+            self.reads[key] = None
+            return None
+        try:
+            data = read_bytes(path)
+        except DocumentError:
+            self.reads[key] = file_hash(path)
+            raise
+        self.reads[key] = bytes_hash(data)
+        return load_text(str(path), decode(str(path), data), fast=True)
+
+
+def check_corpus(
+    docs: Sequence[Document],
+    settings: Lint,
+    *,
+    read: Callable[[Path], Document | None] | None = None,
+) -> Iterator[Problem]:
+    """Run every enabled cross-document rule over all the documents of the run.
+
+    `read` reads the documents outside the run that a rule needs (and notes them
+    for the cache); by default they are read from disk.
+    """
     from opplan.lint.rules import RULES  # noqa: PLC0415
 
     for rule in RULES.values():
         if not isinstance(rule, CorpusRule):
             continue
         options = settings.options(rule.ID, "", rule.DEFAULT)
+        options[READ] = read or DiskReader()
         eligible = [
             doc
             for doc in docs
