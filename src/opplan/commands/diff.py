@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from opplan import config
-from opplan.collab import diff_format, git
+from opplan.collab import diff_format
 from opplan.collab.diff import diff, parse_arguments
 from opplan.errors import ExitCode
+from opplan.workspace import git
 
 
 def run(

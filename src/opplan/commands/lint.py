@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from opplan import config, output
 from opplan.errors import ExitCode, UsageError
-from opplan.lint import discovery
+from opplan.workspace import discovery
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report

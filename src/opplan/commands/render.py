@@ -26,11 +26,11 @@ from opplan import config, document
 from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
-from opplan.lint import discovery
 from opplan.names import nearest
 from opplan.render import citations, packet, redline
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
+from opplan.workspace import discovery
 
 T = TypeVar("T")
 

@@ -11,7 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-from opplan.collab import git
 from opplan.document.frontmatter import decode
 from opplan.document.loader import Document, load, load_text, read_bytes
 from opplan.errors import ExitCode, UsageError
@@ -19,6 +18,7 @@ from opplan.render import fingerprint
 from opplan.review import actions, docx_remarks, pdf_remarks
 from opplan.review.place import place
 from opplan.review.remark import Placed
+from opplan.workspace import git
 
 FORMATS = ("text", "json")
 

@@ -22,6 +22,7 @@ configuration file by default) holds a `.gitignore` of its own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -39,6 +40,7 @@ _LIMIT = 200_000_000  # bytes: a larger result file is no cache of ours
 _KEEP = 4  # result files of other configurations kept in the folder
 _SETS = 16  # sets of documents whose cross-document problems are kept
 _READ_LIMIT = 200_000_000  # bytes read to hash a file another finding depends on
+_INDEX = "configurations.json"  # the result file of each configuration file seen
 
 Reads = dict[str, str | None]  # absolute path -> hash of its bytes (None: no readable file)
 
@@ -51,6 +53,12 @@ class Hit(NamedTuple):
 def content_hash(data: bytes, *, explicit: bool) -> str:
     """The key of a file's bytes (and of whether it was named or found in a folder)."""
     return hashlib.blake2b(data, digest_size=16, person=b"e" if explicit else b"f").hexdigest()
+
+
+def slot(path: str, *, explicit: bool) -> str:
+    """A file's entry: one named on the command line and the same file found in a folder
+    are checked apart (a found file that is no plan is skipped), so each has its own."""
+    return f"{path}\0named" if explicit else path
 
 
 def file_hash(path: str | Path) -> str | None:
@@ -84,13 +92,15 @@ def set_key(files: Sequence[tuple[str, str]]) -> str:
 class ResultCache:
     """Findings by their inputs, for one configuration."""
 
-    def __init__(self, folder: Path, setup: object) -> None:
-        digest = hashlib.blake2b(
-            json.dumps([__version__, setup], sort_keys=True, default=str).encode(),
-            digest_size=12,
-        ).hexdigest()
+    def __init__(self, folder: Path, setup: object, *, name: str | None = None) -> None:
+        if name is None:
+            digest = hashlib.blake2b(
+                json.dumps([__version__, setup], sort_keys=True, default=str).encode(),
+                digest_size=12,
+            ).hexdigest()
+            name = f"lint-{digest}.json"
         self.folder = folder
-        self.path = folder / f"lint-{digest}.json"
+        self.path = folder / name
         self.entries: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
         self._sets: dict[str, Any] = {}
@@ -188,6 +198,47 @@ def _unchanged(reads: object) -> bool:
     return all(
         isinstance(path, str) and file_hash(path) == digest for path, digest in reads.items()
     )
+
+
+def file_key(source: Path | None, root: Path) -> str:
+    """The key of a configuration as it is on disk: its file's path and bytes, or its folder.
+
+    With the same file (or none, from the same folder), a run builds the same
+    validated configuration, so the index below can name its result file before
+    the configuration is validated.
+    """
+    data = b"" if source is None else read_regular(source)
+    where = None if source is None else str(source.resolve())
+    listing = repr([__version__, where, bytes_hash(data), str(root.resolve())])
+    return hashlib.blake2b(listing.encode(), digest_size=16).hexdigest()
+
+
+def remember(cache: ResultCache, key: str) -> None:
+    """Note which result file the configuration with this `file_key` uses."""
+    index = cache.folder / _INDEX
+    known = _index(index)
+    if known.get(key) == cache.path.name:
+        return
+    known[key] = cache.path.name
+    with contextlib.suppress(OSError):  # as for the results: only slower
+        write_atomic(index, json.dumps(dict(list(known.items())[-_KEEP * 4 :])))
+
+
+def recall(folder: Path, key: str) -> ResultCache | None:
+    """The results of the configuration with this `file_key`, if a run noted them."""
+    name = _index(folder / _INDEX).get(key)
+    if not isinstance(name, str) or not name.startswith("lint-") or "/" in name:
+        return None
+    cache = ResultCache(folder, None, name=name)
+    return cache if cache.known else None
+
+
+def _index(path: Path) -> dict[str, Any]:
+    try:
+        known = json.loads(read_regular(path, _LIMIT))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
 
 
 def folder(configured: Path, root: Path) -> Path:

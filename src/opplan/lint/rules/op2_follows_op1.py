@@ -28,11 +28,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opplan.collab.plans import initiatives, plan_of, team_key
 from opplan.document import Document
 from opplan.errors import DocumentError
 from opplan.lint.rule import READ, Options
 from opplan.problem import Finding, Level
+from opplan.workspace.plans import initiatives, plan_of, team_key
 
 if TYPE_CHECKING:
     from opplan.schemas.op2 import Op2

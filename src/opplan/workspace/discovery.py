@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 SKIPPED_DIRS = frozenset(
     {"node_modules", "site-packages", "__pycache__", "venv", "build", "dist", "_build"}
 )
-KIND_NAMES = ("op1", "op2", "prfaq")  # opplan.schemas.KINDS, without importing the models
 _KIND_LINE = re.compile(r"^kind\s*:[ \t]*['\"]?([^'\"\s#]*)", re.MULTILINE)
 
 
@@ -155,13 +154,21 @@ def looks_like_plan(text: str) -> bool:
     if match is None:
         return False
     kind = match.group(1)
-    return not kind or kind in KIND_NAMES or _near(kind)
+    return not kind or kind in kind_names() or _near(kind)
+
+
+@cache
+def kind_names() -> tuple[str, ...]:
+    """The document kinds, from their registry (imported only once a file is read)."""
+    from opplan.schemas import KINDS  # noqa: PLC0415 - a cached run reads no file
+
+    return tuple(KINDS)
 
 
 def _near(kind: str) -> bool:
     import difflib  # noqa: PLC0415 - only for misspelt kinds
 
-    return any(difflib.SequenceMatcher(None, kind, name).ratio() >= 0.6 for name in KIND_NAMES)
+    return any(difflib.SequenceMatcher(None, kind, name).ratio() >= 0.6 for name in kind_names())
 
 
 def no_plans_yet(settings: Config) -> bool:
