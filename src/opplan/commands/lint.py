@@ -63,6 +63,9 @@ def run(
         plans_only=plans_only,
         given=given,
     )
+    if results is not None and not exact:
+        # So that the next run over unchanged files is answered before validating anything.
+        cache.remember(results, cache.file_key(settings.source, settings.root))
     if _nothing_yet(report) and discovery.no_plans_yet(settings):
         sys.stderr.write(discovery.no_plans_notice(settings))
         report = type(report)()
