@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,7 +66,8 @@ def run(
     )
     if results is not None and not exact:
         # So that the next run over unchanged files is answered before validating anything.
-        cache.remember(results, cache.file_key(settings.source, settings.root))
+        with contextlib.suppress(OSError):  # the configuration file went away meanwhile
+            cache.remember(results, cache.file_key(settings.source, settings.root))
     if _nothing_yet(report) and discovery.no_plans_yet(settings):
         sys.stderr.write(discovery.no_plans_notice(settings))
         report = type(report)()
