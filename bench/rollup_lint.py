@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from opplan.collab.corpus import load_documents  # noqa: E402
 from opplan.commands import rollup  # noqa: E402
 from opplan.config import Config  # noqa: E402
-from opplan.lint.engine import check_corpus, lint  # noqa: E402
+from opplan.lint.corpus import check_corpus  # noqa: E402
+from opplan.lint.engine import lint  # noqa: E402
 from plan_factory import write_plans  # noqa: E402
 
 

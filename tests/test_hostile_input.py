@@ -122,8 +122,12 @@ def test_a_cached_short_problem_row_is_a_miss(
     first = cli("lint", "--format", "json", path)
     [stored] = cache.glob("lint-*.json")
     entries = json.loads(stored.read_text())
-    for entry in entries.values():
-        entry[2] = [row[:3] for row in entry[2]]
+    for key, entry in entries.items():
+        if key == "\0corpus":  # the cross-document problems, by the list of documents
+            for listing in entry.values():
+                listing[1] = [row[:3] for row in listing[1]]
+        else:
+            entry[2] = [row[:3] for row in entry[2]]
     stored.write_text(json.dumps(entries))
     second = cli("lint", "--format", "json", path)
     assert second.stdout == first.stdout

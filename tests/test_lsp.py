@@ -20,7 +20,7 @@ from typer.testing import Result
 from conftest import ROOT, example
 from opplan.config.model import Page
 from opplan.document import load_text
-from opplan.lint.engine import estimate_pages
+from opplan.lint.check import estimate_pages
 from opplan.lint.rule import documentation_url, summary
 from opplan.lint.rules import RULES
 from opplan.lsp.plans import Repository, root_of

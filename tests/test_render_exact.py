@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 from conftest import EXAMPLES
@@ -32,8 +34,42 @@ def test_repeat_runs_read_the_cache(tmp_path: Path) -> None:
     doc = document.load(copy_example(tmp_path))
     first = exact_pages(doc, conf.page, conf)
     [cached] = cache_dir(conf).glob("*.json")
-    cached.write_text(json.dumps({**first._asdict(), "narrative": 42.0}))
+    cached.write_text(json.dumps({**json.loads(cached.read_text()), "narrative": 42.0}))
+    assert first.narrative != 42.0
     assert exact_pages(doc, conf.page, conf).narrative == 42.0  # read, not typeset again
+
+
+def png(width: int, height: int) -> bytes:
+    """A grey PNG image of this size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_changed_image_is_typeset_again(tmp_path: Path) -> None:
+    conf = settings(tmp_path)
+    path = copy_example(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n## ", "\n![A chart](chart.png)\n\n## ", 1))
+    image = tmp_path / "chart.png"
+    image.write_bytes(png(40, 10))
+    wide = exact_pages(document.load(path), conf.page, conf)
+    assert wide.files == (str(image),)
+    image.write_bytes(png(10, 400))  # a tall image takes most of a page
+    tall = exact_pages(document.load(path), conf.page, conf)
+    assert tall.narrative > wide.narrative + 0.3
+    image.unlink()  # an image that is gone is left out, and counted so
+    assert exact_pages(document.load(path), conf.page, conf).narrative < tall.narrative
 
 
 def test_the_cache_key_follows_content_geometry_and_templates(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import yaml
 
 from opplan.config.model import Lint, RuleConfig
 from opplan.document import load_text
-from opplan.lint.engine import check_document
+from opplan.lint.check import check_document
 from opplan.lint.rule import DocumentRule
 from opplan.lint.rules import RULES
 

@@ -10,7 +10,7 @@ from typer.testing import Result
 
 from opplan.config.model import Lint, RuleConfig
 from opplan.document import load_text
-from opplan.lint.engine import check_document
+from opplan.lint.check import check_document
 from opplan.section_match import matcher, normal, repeats_title
 from render_helpers import pdf_pages, rendered, settings
 

@@ -1,3 +1,3 @@
-from opplan.cli import main
+from opplan.launch import main
 
 main()

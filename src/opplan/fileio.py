@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 MAX_FILE_SIZE = 5_000_000  # bytes: the default cap on a document, far above any real plan
@@ -47,6 +46,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     _remove_stale(path)
+    import tempfile  # noqa: PLC0415 - a run served from the cache may write nothing
+
     handle, temporary = tempfile.mkstemp(
         prefix=f"{_temporary_prefix(path)}{os.getpid()}-", suffix=_SUFFIX, dir=path.parent
     )

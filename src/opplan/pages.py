@@ -61,6 +61,7 @@ class PageCount(NamedTuple):
     total: float
     press_release: float | None = None  # a PR/FAQ's press release section
     exact: bool = False  # typeset, not estimated
+    files: tuple[str, ...] = ()  # other files the count read (the images typeset)
 
 
 class Layout(NamedTuple):

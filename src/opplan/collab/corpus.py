@@ -21,7 +21,7 @@ from opplan.document.frontmatter import decode
 from opplan.document.loader import read_bytes
 from opplan.errors import DocumentError, UsageError
 from opplan.gc_tuning import fewer_collections
-from opplan.lint import discovery
+from opplan.workspace import discovery
 
 
 def candidates(paths: Sequence[Path]) -> list[tuple[Path, bool]]:

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from opplan.collab import git
 from opplan.collab.semantic import Change, Narrative, compare
 from opplan.config.model import Config
 from opplan.document import Document, load_text
 from opplan.document.frontmatter import decode
 from opplan.errors import DocumentError, UsageError
-from opplan.lint.discovery import looks_like_plan
+from opplan.workspace import git
+from opplan.workspace.discovery import looks_like_plan
 
 WORKTREE = "working tree"
 

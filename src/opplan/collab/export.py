@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from opplan.collab.plans import plans
 from opplan.document import Document
 from opplan.names import choose
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.plans import plans
 
 Row = dict[str, Any]
 COMMON = ("team", "cycle", "kind", "path", "line")

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from opplan.collab.plans import team_key
 from opplan.collab.selection import Selection
 from opplan.config.model import Page
 from opplan.document import Document
 from opplan.pages import estimate
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.plans import team_key
 
 TIERS = ("company", "business", "team")
 _ASK_ORDER = {"headcount": 0, "budget": 1, "decision": 2}

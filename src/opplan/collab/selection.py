@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from opplan.collab.plans import PLAN_KINDS, plans, team_key
 from opplan.document import Document
 from opplan.errors import UsageError
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.plans import PLAN_KINDS, plans, team_key
 
 
 class Selection(NamedTuple):

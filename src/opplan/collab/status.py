@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from opplan.collab import cycle as timeline
-from opplan.collab.git import Commit
-from opplan.collab.plans import PLAN_KINDS, by_cycle_and_team
 from opplan.config.model import Phase
 from opplan.document import Document
 from opplan.problem import Problem
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.git import Commit
+from opplan.workspace.plans import PLAN_KINDS, by_cycle_and_team
 
 RANK = {"draft": 0, "review": 1, "approved": 2, "superseded": 3}
 

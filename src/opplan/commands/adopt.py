@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from opplan import config, kinds
-from opplan.collab.git import file_history
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, ExitCode, UsageError
@@ -17,6 +16,7 @@ from opplan.fileio import write_atomic
 from opplan.names import choose
 from opplan.output.lint.text import counts
 from opplan.scaffold.adopt import Adoption, Given, adopt
+from opplan.workspace.git import file_history
 
 MARKDOWN = (".md", ".markdown")
 
@@ -81,7 +81,7 @@ def _keys(adoption: Adoption) -> str:
 
 def _lint(name: str, text: str, settings: config.Config) -> str:
     from opplan.lint import options  # noqa: PLC0415 - loads every rule and the schemas
-    from opplan.lint.engine import check_document  # noqa: PLC0415
+    from opplan.lint.check import check_document  # noqa: PLC0415
 
     options.validate(settings)
     try:

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from opplan import config
-from opplan.collab import codeowners, git
+from opplan.collab import codeowners
 from opplan.collab.corpus import load_documents, warn
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
+from opplan.workspace import git
 
 
 def run(

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from opplan import config, output
-from opplan.collab import git
 from opplan.collab.diff import diff, parse_arguments
 from opplan.errors import ExitCode
+from opplan.workspace import git
 
 
 def run(

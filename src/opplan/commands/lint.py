@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from opplan import config
 from opplan.errors import ExitCode, UsageError
-from opplan.lint import discovery
 from opplan.output import lint as lint_output
+from opplan.workspace import discovery
 
 if TYPE_CHECKING:
     from opplan.lint.engine import Report
@@ -64,6 +65,10 @@ def run(
         plans_only=plans_only,
         given=given,
     )
+    if results is not None and not exact:
+        # So that the next run over unchanged files is answered before validating anything.
+        with contextlib.suppress(OSError):  # the configuration file went away meanwhile
+            cache.remember(results, cache.file_key(settings.source, settings.root))
     if _nothing_yet(report) and discovery.no_plans_yet(settings):
         sys.stderr.write(discovery.no_plans_notice(settings))
         report = type(report)()

@@ -24,12 +24,12 @@ from opplan import config, document, output
 from opplan.config.model import Config
 from opplan.errors import DocumentError, ExitCode, OpplanError, UsageError
 from opplan.fileio import FileTooLarge, is_folder, read_regular, write_atomic
-from opplan.lint import discovery
 from opplan.names import unknown
 from opplan.output.render import summary
 from opplan.render import citations, packet, redline
 from opplan.render.document import FORMATS, Rendered, render
 from opplan.render.prepare import Prepared, prepare
+from opplan.workspace import discovery
 
 T = TypeVar("T")
 

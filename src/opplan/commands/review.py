@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 from opplan import output
-from opplan.collab import git
 from opplan.document.frontmatter import decode
 from opplan.document.loader import Document, load, load_text, read_bytes
 from opplan.errors import ExitCode, UsageError
 from opplan.render import fingerprint
 from opplan.review import actions, docx_remarks, pdf_remarks
 from opplan.review.place import place
+from opplan.workspace import git
 
 
 def run(

@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from opplan import config, output
-from opplan.collab import cycle, git
-from opplan.collab.plans import plans
+from opplan.collab import cycle
 from opplan.collab.status import status
 from opplan.document import Document
 from opplan.errors import ExitCode, UsageError
 from opplan.lint.engine import lint
+from opplan.workspace import git
+from opplan.workspace.plans import plans
 
 
 def run(

@@ -16,20 +16,9 @@ from pydantic import ValidationError
 
 from opplan.config.errors import config_error
 from opplan.config.model import Config
+from opplan.config_file import FILENAMES, find, prefix
 from opplan.errors import UsageError
 from opplan.fileio import read_regular
-
-FILENAMES = ("opplan.toml", "pyproject.toml")
-
-
-def find(start: Path) -> Path | None:
-    """The nearest configuration file at or above `start`."""
-    for folder in (start.resolve(), *start.resolve().parents):
-        for name in FILENAMES:
-            candidate = folder / name
-            if candidate.is_file() and (name == "opplan.toml" or _has_opplan_table(candidate)):
-                return candidate
-    return None
 
 
 def load(explicit: Path | None = None, start: Path | None = None) -> Config:
@@ -41,12 +30,8 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
     try:
         config = Config.model_validate({**table, "root": path.resolve().parent})
     except ValidationError as err:
-        raise config_error(path, text, table, err, Config, prefix=_prefix(path)) from None
+        raise config_error(path, text, table, err, Config, prefix=prefix(path)) from None
     return config.model_copy(update={"source": path})
-
-
-def _prefix(path: Path) -> tuple[str, ...]:
-    return ("tool", "opplan") if path.name == "pyproject.toml" else ()
 
 
 def _read(path: Path) -> tuple[str, dict[str, object]]:
@@ -62,16 +47,9 @@ def _read(path: Path) -> tuple[str, dict[str, object]]:
         line = getattr(err, "lineno", 1)
         reason = str(err).split(" (at line", 1)[0]
         raise UsageError(f"{path}:{line}: invalid TOML: {reason}; fix the syntax") from None
-    for key in _prefix(path):
+    for key in prefix(path):
         data = data.get(key, {})
     return text, data
 
 
-def _has_opplan_table(path: Path) -> bool:
-    try:
-        return "opplan" in tomllib.loads(read_regular(path).decode("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
-__all__ = ["Config", "find", "load"]
+__all__ = ["FILENAMES", "Config", "find", "load"]

@@ -1,20 +1,34 @@
-"""The result cache: problems of unchanged files, kept between runs.
+"""The result cache: findings kept between runs, keyed by every input they depend on.
 
-A run's results are stored in one file per configuration under the cache
-folder (`.opplan-cache/` next to the configuration file by default, with a
-`.gitignore` of its own). The file's name holds a key of opplan's version,
-the lint configuration, the page geometry and the page counter; each entry is
-a path with the hash of the file's bytes and the problems found in it. A file
-whose bytes changed, or any change of configuration or version, misses.
+The invariant: a run served from the cache gives exactly what `--no-cache`
+gives. So an entry is used only when every input its findings read is
+unchanged:
+
+- the configuration, the page geometry, the page counter and opplan's version
+  name the result file (`lint-<key>.json`), so any change of them misses;
+- a document's findings are stored under its path with the hash of its bytes
+  (and of whether it was named or found in a folder), plus the hash of every
+  other file the check read (the images a `--exact` count typeset);
+- the cross-document findings of a run are stored under the hash of the whole
+  list of documents linted (paths and bytes, in order) and the working folder, plus the
+  hash of every document a rule read from disk (the OP1 of an OP2 that was not
+  linted with it). Several sets are kept, so linting plans one at a time and
+  then together each find their own.
+
+A file that is missing or cannot be read hashes as `None`, so a file that
+appears later misses too. The folder (`.opplan-cache/` next to the
+configuration file by default) holds a `.gitignore` of its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from opplan import __version__
 from opplan.fileio import read_regular, write_atomic
@@ -24,6 +38,16 @@ ENV = "OPPLAN_CACHE_DIR"
 _CORPUS = "\0corpus"  # the entry of the cross-document problems (no path has a NUL)
 _LIMIT = 200_000_000  # bytes: a larger result file is no cache of ours
 _KEEP = 4  # result files of other configurations kept in the folder
+_SETS = 16  # sets of documents whose cross-document problems are kept
+_READ_LIMIT = 200_000_000  # bytes read to hash a file another finding depends on
+_INDEX = "configurations.json"  # the result file of each configuration file seen
+
+Reads = dict[str, str | None]  # absolute path -> hash of its bytes (None: no readable file)
+
+
+class Hit(NamedTuple):
+    plan: bool  # False: a file found in a folder that is not a plan document
+    problems: list[Problem]
 
 
 def content_hash(data: bytes, *, explicit: bool) -> str:
@@ -31,56 +55,105 @@ def content_hash(data: bytes, *, explicit: bool) -> str:
     return hashlib.blake2b(data, digest_size=16, person=b"e" if explicit else b"f").hexdigest()
 
 
-class ResultCache:
-    """Problems by path and content hash, for one configuration."""
+def slot(path: str, *, explicit: bool) -> str:
+    """A file's entry: one named on the command line and the same file found in a folder
+    are checked apart (a found file that is no plan is skipped), so each has its own."""
+    return f"{path}\0named" if explicit else path
 
-    def __init__(self, folder: Path, setup: object) -> None:
-        digest = hashlib.blake2b(
-            json.dumps([__version__, setup], sort_keys=True, default=str).encode(),
-            digest_size=12,
-        ).hexdigest()
+
+def file_hash(path: str | Path) -> str | None:
+    """The hash of a file another finding read, or None when there is no readable file."""
+    try:
+        data = read_regular(Path(path), _READ_LIMIT)
+    except OSError:
+        return None
+    return bytes_hash(data)
+
+
+def bytes_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16, person=b"r").hexdigest()
+
+
+def reads_of(paths: Iterable[str | Path]) -> Reads:
+    """The hashes of files a check read, by absolute path."""
+    return {str(Path(path).absolute()): file_hash(path) for path in paths}
+
+
+def set_key(files: Sequence[tuple[str, str]]) -> str:
+    """The key of the documents (path, content hash) linted together from this folder.
+
+    In their order: which of two documents with the same ID is reported first
+    depends on it.
+    """
+    listing = [str(Path.cwd()), list(files)]
+    return hashlib.blake2b(repr(listing).encode(), digest_size=16).hexdigest()
+
+
+class ResultCache:
+    """Findings by their inputs, for one configuration."""
+
+    def __init__(self, folder: Path, setup: object, *, name: str | None = None) -> None:
+        if name is None:
+            digest = hashlib.blake2b(
+                json.dumps([__version__, setup], sort_keys=True, default=str).encode(),
+                digest_size=12,
+            ).hexdigest()
+            name = f"lint-{digest}.json"
         self.folder = folder
-        self.path = folder / f"lint-{digest}.json"
+        self.path = folder / name
         self.entries: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
+        self._sets: dict[str, Any] = {}
         try:
             entries = json.loads(read_regular(self.path, _LIMIT))
         except (OSError, ValueError):
             entries = {}
         # a file of another shape (edited, or written by something else) is no cache
         self.entries = entries if isinstance(entries, dict) else {}
+        sets = self.entries.get(_CORPUS)
+        self._sets = dict(sets) if isinstance(sets, dict) else {}
 
     @property
     def known(self) -> bool:
         """Whether this configuration has been used (and so validated) before."""
         return bool(self.entries)
 
-    def get(self, path: str, digest: str) -> tuple[bool, list[Problem]] | None:
-        """Whether the file is a plan and its problems, if it is unchanged since stored."""
+    def get(self, path: str, digest: str) -> Hit | None:
+        """Whether the file is a plan and its problems, if nothing they read changed."""
         entry: Any = self.entries.get(path)
-        problems = _problems(entry, digest)
-        if problems is None:
+        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != digest:
+            return None
+        problems = _problems(entry[2])
+        if problems is None or not _unchanged(entry[3]):
             return None
         self.fresh[path] = entry
-        return bool(entry[1]), problems
+        return Hit(bool(entry[1]), problems)
 
-    def put(self, path: str, digest: str, plan: bool, problems: list[Problem]) -> None:
-        self.fresh[path] = [digest, plan, [list(problem) for problem in problems]]
+    def put(
+        self, path: str, digest: str, plan: bool, problems: list[Problem], reads: Reads
+    ) -> None:
+        self.fresh[path] = [digest, plan, [list(problem) for problem in problems], reads]
 
     def get_corpus(self, key: str) -> list[Problem] | None:
-        """The cross-document problems of a run over exactly these files, if stored."""
-        entry = self.entries.get(_CORPUS)
-        problems = _problems(entry, key)
+        """The cross-document problems of a run over exactly this set, if their reads hold."""
+        entry = self._sets.get(key)
+        if not isinstance(entry, list) or len(entry) != 2 or not _unchanged(entry[0]):
+            return None
+        problems = _problems(entry[1])
         if problems is not None:
-            self.fresh[_CORPUS] = entry
+            self._sets[key] = self._sets.pop(key)  # the most recently used is kept longest
         return problems
 
-    def put_corpus(self, key: str, problems: list[Problem]) -> None:
-        self.fresh[_CORPUS] = [key, True, [list(problem) for problem in problems]]
+    def put_corpus(self, key: str, problems: list[Problem], reads: Reads) -> None:
+        self._sets.pop(key, None)
+        self._sets[key] = [reads, [list(problem) for problem in problems]]
 
     def save(self) -> None:
         """Store this run's entries (with the other entries still there); never fails a run."""
         merged = {**self.entries, **self.fresh}
+        kept = list(self._sets.items())[-_SETS:]
+        if kept:
+            merged[_CORPUS] = dict(kept)
         if merged == self.entries:
             return
         try:
@@ -106,11 +179,8 @@ class ResultCache:
 _ROW = (str, int, int, str, str, str)  # the types of a Problem's fields, in order
 
 
-def _problems(entry: object, key: str) -> list[Problem] | None:
-    """The problems of a stored entry under `key`, or None when it misses or is malformed."""
-    if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
-        return None
-    rows = entry[2]
+def _problems(rows: object) -> list[Problem] | None:
+    """The problems of a stored entry, or None when it is malformed."""
     if not isinstance(rows, list):
         return None
     for row in rows:
@@ -119,6 +189,56 @@ def _problems(entry: object, key: str) -> list[Problem] | None:
         if not all(type(value) is kind for value, kind in zip(row, _ROW, strict=True)):
             return None
     return [Problem(*row) for row in rows]
+
+
+def _unchanged(reads: object) -> bool:
+    """Whether every file an entry read still hashes as it did."""
+    if not isinstance(reads, dict):
+        return False
+    return all(
+        isinstance(path, str) and file_hash(path) == digest for path, digest in reads.items()
+    )
+
+
+def file_key(source: Path | None, root: Path) -> str:
+    """The key of a configuration as it is on disk: its file's path and bytes, or its folder.
+
+    With the same file (or none, from the same folder), a run builds the same
+    validated configuration, so the index below can name its result file before
+    the configuration is validated.
+    """
+    data = b"" if source is None else read_regular(source)
+    where = None if source is None else str(source.resolve())
+    listing = repr([__version__, where, bytes_hash(data), str(root.resolve())])
+    return hashlib.blake2b(listing.encode(), digest_size=16).hexdigest()
+
+
+def remember(cache: ResultCache, key: str) -> None:
+    """Note which result file the configuration with this `file_key` uses."""
+    index = cache.folder / _INDEX
+    known = _index(index)
+    if known.get(key) == cache.path.name:
+        return
+    known[key] = cache.path.name
+    with contextlib.suppress(OSError):  # as for the results: only slower
+        write_atomic(index, json.dumps(dict(list(known.items())[-_KEEP * 4 :])))
+
+
+def recall(folder: Path, key: str) -> ResultCache | None:
+    """The results of the configuration with this `file_key`, if a run noted them."""
+    name = _index(folder / _INDEX).get(key)
+    if not isinstance(name, str) or not name.startswith("lint-") or "/" in name:
+        return None
+    cache = ResultCache(folder, None, name=name)
+    return cache if cache.known else None
+
+
+def _index(path: Path) -> dict[str, Any]:
+    try:
+        known = json.loads(read_regular(path, _LIMIT))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
 
 
 def folder(configured: Path, root: Path) -> Path:

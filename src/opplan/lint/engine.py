@@ -1,69 +1,35 @@
-"""The linter: find documents, run the rules, stamp levels, apply suppressions, collect problems.
+"""The linter: wires the parts of a lint run together.
 
-Files are read and checked one by one, or by a pool of worker processes when
-there are many; results of unchanged files come from the cache. Rules are
-pure: the linter decides levels, counts pages once per document (through
-`page_counter`, the estimate by default) and applies suppression comments.
+`files` gathers and reads the files named or found (`workspace.discovery`),
+`cache` serves the findings whose inputs are unchanged, `pool` checks the rest
+(in worker processes when there are many), each with `check` (one document
+in, problems out), and `corpus` runs the cross-document rules over all the
+documents of the run. `levels` gives every finding its level and applies the
+suppression comments, for both kinds of rule.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from opplan.config.model import Lint, Page
-from opplan.errors import DocumentError, ExitCode
-from opplan.fileio import is_folder, read_regular
-from opplan.gc_tuning import fewer_collections, shared_with_workers
-from opplan.lint import discovery
-from opplan.lint.cache import ResultCache, content_hash
-from opplan.lint.rule import PAGE_COUNT, CorpusRule, DocumentRule
-from opplan.pages import PageCount, estimate
+from opplan.errors import DocumentError
+from opplan.gc_tuning import fewer_collections
+from opplan.lint import files as inputs
+from opplan.lint import pool
+from opplan.lint.cache import ResultCache, reads_of, set_key
+from opplan.lint.check import PageCounter, check, document_rules, problem_from
+from opplan.lint.report import Report
 from opplan.problem import Problem
+from opplan.workspace import discovery
 
 if TYPE_CHECKING:
     from opplan.document import Document
 
-# None: no page count for this document, so no page rule runs on it.
-PageCounter = Callable[["Document", Page], PageCount | None]
-PARALLEL_FROM = 40  # files to check before a pool of workers pays for itself
-SUPPRESSION = "unused-suppression"
-
-
-@dataclass
-class Report:
-    """The outcome of a lint run."""
-
-    problems: list[Problem] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)  # kept only for corpus rules
-    checked: set[str] = field(default_factory=set)  # paths of the plan documents checked
-    failed: bool = False  # some input could not be read at all
-    empty_folders: list[str] = field(default_factory=list)  # folders named that held no plan
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for problem in self.problems if problem.level == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for problem in self.problems if problem.level == "warning")
-
-    @property
-    def files(self) -> int:
-        """How many files were checked (documents and files that failed to load)."""
-        return len(self.checked | {p.path for p in self.problems})
-
-    def exit_code(self, *, strict: bool = False) -> ExitCode:
-        if self.failed:
-            return ExitCode.USAGE
-        if self.errors or (strict and self.warnings):
-            return ExitCode.PROBLEMS
-        return ExitCode.OK
+__all__ = ["Report", "lint"]
 
 
 class _Setup(NamedTuple):
@@ -79,6 +45,7 @@ class _Result(NamedTuple):
     problems: list[Problem]
     document: Document | None
     fatal: bool
+    reads: tuple[str, ...] = ()  # other files the problems depend on
 
 
 @fewer_collections()
@@ -103,38 +70,36 @@ def lint(
     in a folder: skipped unless they are plan documents or excluded. `given`
     holds the contents of named files that are not read from disk (standard input).
     """
-    report = Report()
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
-    files, folders = _gather(
-        paths,
-        rules,
-        report,
-        plans_only=plans_only,
-        given=given or {},
-        limit=settings.max_file_size,
+    found = inputs.gather(
+        paths, rules, plans_only=plans_only, given=given or {}, limit=settings.max_file_size
     )
-    pending: list[_File] = []
-    hits: list[_File] = []
-    for file in files:
-        hit = None if cache is None else cache.get(str(file.path), file.digest)
+    report = Report(problems=list(found.problems), failed=bool(found.problems))
+    pending: list[inputs.File] = []
+    hits: list[inputs.File] = []
+    for file in found.files:
+        hit = None if cache is None else cache.get(file.slot, file.digest)
         if hit is None:
             pending.append(file)
-        elif hit[0]:
+        elif hit.plan:
             hits.append(file)
-            report.problems.extend(hit[1])
-    corpus = None
-    if cache is not None and not pending:
-        # Nothing changed: nor did the cross-document problems, stored by the run that
-        # found them (with this configuration, so only if those rules are enabled).
-        corpus = cache.get_corpus(_corpus_key(hits)) or []
-    # Checking needs the rules (and, through the cross-document ones, the schemas).
-    keep = corpus is None and _corpus_rules_enabled(settings)
-    setup = _Setup(settings, page or Page(), page_counter, keep)
-    if setup.keep and corpus is None and hits:
-        # The cross-document rules need every document: check the cached ones again.
+            report.problems.extend(hit.problems)
+    # The cross-document problems depend on every document of the run (and on those
+    # the rules read from disk): stored under the whole list, never under a part of it.
+    run_key = set_key([(str(file.path), file.digest) for file in found.files])
+    corpus = None if cache is None else cache.get_corpus(run_key)
+    from opplan.lint import corpus as cross  # noqa: PLC0415 - loads the rules and schemas
+
+    setup = _Setup(
+        settings, page or Page(), page_counter, corpus is None and cross.enabled(settings)
+    )
+    if setup.keep and hits:
+        # The cross-document rules need every document: check the cached ones again,
+        # in the order given, as an uncached run reads them (some findings depend on it).
         cached = {str(file.path) for file in hits}
         report.problems = [p for p in report.problems if p.path not in cached]
-        pending, hits = pending + hits, []
+        again = {id(file) for file in pending + hits}
+        pending, hits = [file for file in found.files if id(file) in again], []
     plans = list(hits)
     for result, file in zip(_check_all(pending, setup, jobs), pending, strict=True):
         report.failed = report.failed or result.fatal
@@ -144,115 +109,38 @@ def lint(
         if result.document is not None:
             report.documents.append(result.document)
         if cache is not None and not result.fatal:
-            cache.put(result.path, file.digest, result.plan, result.problems)
+            reads = reads_of(result.reads)
+            cache.put(file.slot, file.digest, result.plan, result.problems, reads)
     report.checked.update(str(file.path) for file in plans)
     held = {file.folder for file in plans}
-    for index in sorted(folders - held):
+    for index in sorted(found.folders - held):
         report.failed = True
-        report.problems.append(_empty_folder(paths[index]))
+        report.problems.append(inputs.empty_folder(paths[index]))
         report.empty_folders.append(str(paths[index]))
     if corpus is None:
-        corpus = list(check_corpus(report.documents, settings))
-        if cache is not None and setup.keep:
-            cache.put_corpus(_corpus_key(plans), corpus)
+        reader = cross.DiskReader()
+        corpus = list(cross.check_corpus(report.documents, settings, read=reader))
+        if cache is not None:
+            cache.put_corpus(run_key, corpus, reader.reads)
     report.problems.extend(corpus)
-    report.problems.sort(key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    report.sort()
     if cache is not None:
         cache.save()
     return report
 
 
-class _File(NamedTuple):
-    path: Path
-    data: bytes
-    explicit: bool  # named on the command line, not found in a folder
-    digest: str
-    folder: int | None  # the index of the folder argument it was found in
-
-
-def _gather(
-    paths: Sequence[Path],
-    rules: discovery.Filter,
-    report: Report,
-    *,
-    plans_only: bool,
-    given: Mapping[Path, bytes],
-    limit: int,
-) -> tuple[list[_File], set[int]]:
-    """The files to check, read, and the indexes of the folder arguments."""
-    files: list[_File] = []
-    folders = {index for index, path in enumerate(paths) if path not in given and is_folder(path)}
-    for path, explicit, folder in _targets(paths, rules, plans_only=plans_only, given=given):
-        try:
-            data = given[path] if path in given else _read(path, limit)
-        except DocumentError as err:
-            report.failed = True
-            report.problems.append(problem_from(err))
-            continue
-        files.append(_File(path, data, explicit, content_hash(data, explicit=explicit), folder))
-    return files, folders
-
-
-def _corpus_key(plans: Sequence[_File]) -> str:
-    """The key of a set of documents, for the cross-document problems found in them."""
-    listing = sorted((str(file.path), file.digest) for file in plans)
-    return content_hash(repr(listing).encode(), explicit=False)
-
-
-def _read(path: Path, limit: int) -> bytes:
-    try:
-        return read_regular(path, limit)
-    except OSError:
-        from opplan.document.loader import read_bytes  # noqa: PLC0415 - its errors say why
-
-        return read_bytes(path, limit)
-
-
-def _targets(
-    paths: Sequence[Path],
-    rules: discovery.Filter,
-    *,
-    plans_only: bool,
-    given: Mapping[Path, bytes],
-) -> Iterator[tuple[Path, bool, int | None]]:
-    """Each file to check, whether it was named, and the index of the folder it was found in."""
-    for index, path in enumerate(paths):
-        if path not in given and is_folder(path):
-            for found in discovery.markdown_files(path, rules):
-                yield found, False, index
-        elif not (plans_only and rules.excluded(path)):
-            yield path, not plans_only, None
-
-
-def _empty_folder(path: Path) -> Problem:
-    return Problem(
-        str(path),
-        1,
-        1,
-        "error",
-        "input",
-        "no plan documents here (Markdown files whose frontmatter has a 'kind'); "
-        "check the path or run 'opplan new'",
-    )
-
-
-def _check_all(pending: list[_File], setup: _Setup, jobs: int) -> Iterator[_Result]:
+def _check_all(pending: list[inputs.File], setup: _Setup, jobs: int) -> list[_Result]:
     tasks = [(file.path, file.data, file.explicit) for file in pending]
-    workers = min(jobs or os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2) or 1)
-    if workers <= 1 or not _can_fork():
-        yield from (_check_file(task, setup) for task in tasks)
-        return
-    import multiprocessing  # noqa: PLC0415 - only for many files
-
-    global _SETUP  # noqa: PLW0603 - handed to forked workers without pickling
-    _SETUP = setup
-    _load_checkers()  # once, here, rather than once in each worker
-    context = multiprocessing.get_context("fork")
-    with shared_with_workers(), context.Pool(workers) as pool:
-        chunks = max(1, len(tasks) // (workers * 8))
-        for result in pool.imap(_check_in_worker, tasks, chunksize=chunks):
-            doc = result.document
-            yield result if doc is None else result._replace(document=_revalidated(doc))
+    return list(
+        pool.map_tasks(
+            tasks,
+            lambda task: _check_file(task, setup),
+            jobs=jobs,
+            warm_up=_load_checkers,
+            in_worker=lambda task: _sent(_check_file(task, setup)),
+            received=_received,
+        )
+    )
 
 
 def _load_checkers() -> None:
@@ -261,39 +149,29 @@ def _load_checkers() -> None:
     from opplan.document import body, loader  # noqa: PLC0415, F401
     from opplan.lint import suppression  # noqa: PLC0415, F401
 
-    _document_rules()
-    for kind in discovery.KIND_NAMES:
-        schemas.KINDS[kind].model_rebuild()
+    document_rules()
+    for model in schemas.KINDS.values():
+        model.model_rebuild()
     body.parse_body("", 1, ())
 
 
-def _can_fork() -> bool:
-    import multiprocessing  # noqa: PLC0415
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-_SETUP: _Setup | None = None
-
-
-def _check_in_worker(task: tuple[Path, bytes, bool]) -> _Result:
-    assert _SETUP is not None
-    result = _check_file(task, _SETUP)
+def _sent(result: _Result) -> _Result:
+    """A worker's result without the model: generic pydantic models cannot be pickled,
+    and the parent validates the frontmatter again."""
     doc = result.document
-    # Sent back without the model: generic pydantic models cannot be pickled, and the
-    # parent validates the frontmatter again.
     return result if doc is None else result._replace(document=dataclasses.replace(doc, model=None))
 
 
-def _revalidated(doc: Document) -> Document:
-    """A document from a worker, with its model validated again."""
-    if doc.model is not None or doc.schema_findings:
-        return doc
+def _received(result: _Result) -> _Result:
+    """A result from a worker, its document's model validated again."""
+    doc = result.document
+    if doc is None or doc.model is not None or doc.schema_findings:
+        return result
     from opplan import schemas  # noqa: PLC0415
     from opplan.document.validation import validate  # noqa: PLC0415
 
     model = validate(schemas.KINDS[doc.kind], doc.meta, doc.frontmatter_line).model
-    return dataclasses.replace(doc, model=model)
+    return result._replace(document=dataclasses.replace(doc, model=model))
 
 
 def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
@@ -301,6 +179,7 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
     # some file is not in the cache.
     from opplan.document.frontmatter import decode  # noqa: PLC0415
     from opplan.document.loader import load_text  # noqa: PLC0415
+    from opplan.lint.corpus import frontmatter_only  # noqa: PLC0415
 
     path, data, explicit = task
     name = str(path)
@@ -317,128 +196,6 @@ def _check_file(task: tuple[Path, bytes, bool], setup: _Setup) -> _Result:
         doc = load_text(name, text, setup.settings.appendix_titles, fast=True)
     except DocumentError as err:
         return _Result(name, True, [problem_from(err)], None, err.fatal)
-    problems = list(
-        check_document(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
-    )
-    return _Result(name, True, problems, frontmatter_only(doc) if setup.keep else None, False)
-
-
-def frontmatter_only(doc: Document) -> Document:
-    """What the cross-document rules see of a document: all but its text and body."""
-    empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
-    return dataclasses.replace(doc, text="", body=empty)
-
-
-def problem_from(err: DocumentError) -> Problem:
-    """The problem a document that cannot be read or parsed is reported as."""
-    return Problem(err.path, err.line, err.column, "error", err.rule, err.message)
-
-
-def check_document(
-    doc: Document,
-    settings: Lint,
-    *,
-    page: Page | None = None,
-    page_counter: PageCounter | None = None,
-) -> Iterator[Problem]:
-    """Run every enabled document rule on one document, then apply its suppressions."""
-    from opplan.lint import suppression  # noqa: PLC0415 - needs the schemas
-    from opplan.lint.rules import RULES  # noqa: PLC0415
-
-    # Every rule reads sections with the aliases configured for required-sections.
-    aliases = settings.section_aliases(doc.kind)
-    if aliases:
-        doc = dataclasses.replace(doc, aliases=aliases)
-    problems: list[Problem] = []
-    ran: set[str] = set()
-    count: PageCount | None = None
-    counted = False
-    for rule in _document_rules():
-        if rule.KINDS and doc.kind not in rule.KINDS:
-            continue
-        level = settings.level(rule.ID, doc.kind, rule.LEVEL)
-        if level == "off" or (rule.NEEDS_MODEL and doc.model is None):
-            continue
-        options = settings.options(rule.ID, doc.kind, rule.DEFAULT)
-        if getattr(rule, "NEEDS_PAGES", False):
-            if not counted:
-                count, counted = _count_pages(doc, page or Page(), page_counter, problems), True
-            if count is None:
-                continue
-            options[PAGE_COUNT] = count
-        ran.add(rule.ID)
-        for finding in rule.check(doc, options):
-            stamped = finding.level or level
-            problems.append(
-                Problem(doc.path, finding.line, finding.column, stamped, rule.ID, finding.message)
-            )
-    comments = suppression.find(doc)
-    if not comments:
-        yield from problems
-        return
-    yield from suppression.apply(problems, comments)
-    level = settings.level(SUPPRESSION, doc.kind, "warning")
-    if level != "off":
-        for finding in suppression.unused(comments, RULES, ran):
-            yield Problem(
-                doc.path, finding.line, finding.column, level, SUPPRESSION, finding.message
-            )
-
-
-def _count_pages(
-    doc: Document, page: Page, page_counter: PageCounter | None, problems: list[Problem]
-) -> PageCount | None:
-    """The document's pages, or None (with the reason among `problems` if it failed)."""
-    try:
-        return (page_counter or estimate_pages)(doc, page)
-    except DocumentError as err:
-        problems.append(problem_from(err))
-        return None
-
-
-@cache
-def _document_rules() -> tuple[DocumentRule, ...]:
-    # Protocol checks are slow; the registry does not change during a run.
-    from opplan.lint.rules import RULES  # noqa: PLC0415 - the cross-document rules are heavy
-
-    return tuple(rule for rule in RULES.values() if isinstance(rule, DocumentRule))
-
-
-def estimate_pages(doc: Document, page: Page) -> PageCount:
-    """The default page counter: the estimate from the text and the page geometry."""
-    press = doc.outline.press_release() if doc.kind == "prfaq" else ()
-    return estimate(doc.body, page, press, doc.outline.title)
-
-
-def _corpus_rules_enabled(settings: Lint) -> bool:
-    from opplan.lint.rules import RULES  # noqa: PLC0415
-
-    return any(
-        isinstance(rule, CorpusRule)
-        and any(settings.level(rule.ID, kind, rule.LEVEL) != "off" for kind in discovery.KIND_NAMES)
-        for rule in RULES.values()
-    )
-
-
-def check_corpus(docs: Sequence[Document], settings: Lint) -> Iterator[Problem]:
-    """Run every enabled cross-document rule over all the documents of the run."""
-    from opplan.lint.rules import RULES  # noqa: PLC0415
-
-    for rule in RULES.values():
-        if not isinstance(rule, CorpusRule):
-            continue
-        options = settings.options(rule.ID, "", rule.DEFAULT)
-        eligible = [
-            doc
-            for doc in docs
-            if (not rule.KINDS or doc.kind in rule.KINDS)
-            and not (rule.NEEDS_MODEL and doc.model is None)
-            and settings.level(rule.ID, doc.kind, rule.LEVEL) != "off"
-        ]
-        for doc, finding in rule.check_corpus(eligible, options):
-            level = settings.level(rule.ID, doc.kind, rule.LEVEL)
-            if level == "off":
-                continue
-            if finding.level == "warning":
-                level = "warning"
-            yield Problem(doc.path, finding.line, finding.column, level, rule.ID, finding.message)
+    checked = check(doc, setup.settings, page=setup.page, page_counter=setup.page_counter)
+    kept = frontmatter_only(doc) if setup.keep else None
+    return _Result(name, True, checked.problems, kept, False, checked.reads)

@@ -22,7 +22,7 @@ from opplan.resources import templates_dir
 if TYPE_CHECKING:
     from opplan.config.model import Config, Page
     from opplan.document import Document
-    from opplan.lint.engine import PageCounter
+    from opplan.lint.check import PageCounter
     from opplan.pages import PageCount
 
 

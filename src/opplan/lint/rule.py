@@ -13,13 +13,16 @@ linter does.
 A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
 `options[PAGE_COUNT]`: the linter counts pages once per document, with the
 estimate or with a typesetting counter passed to `lint(page_counter=...)`. A
+corpus rule that needs a document outside the run (the OP1 an OP2 names) reads
+it with `options[READ](path)`, which returns the document (None when there is
+no such file) and lets the linter key its cached findings on that file too. A
 rule may define `validate(options) -> str | None` to reject option values that
 have the right type but cannot work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -33,6 +36,11 @@ if TYPE_CHECKING:
 Options = Mapping[str, Any]
 
 PAGE_COUNT = "page_count"  # the options key under which page-counting rules get the count
+READ = "read"  # the options key under which corpus rules get the reader of other documents
+
+# Reads a document outside the run: None when there is no such file, else the
+# document, or a DocumentError saying why it cannot be read.
+ReadDocument = Callable[[Path], "Document | None"]
 
 
 class RuleInfo(Protocol):

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from opplan import config as configuration
 from opplan import pages
 from opplan.errors import DocumentError, OpplanError
-from opplan.lint import discovery
-from opplan.lint.engine import check_corpus, check_document, frontmatter_only, problem_from
+from opplan.lint.check import check_document, problem_from
+from opplan.lint.corpus import check_corpus, frontmatter_only
 from opplan.problem import Problem
+from opplan.workspace import discovery
 
 if TYPE_CHECKING:
     from opplan.config import Config
@@ -164,7 +165,7 @@ class Repository:
 
     def reading(self, path: Path, text: str) -> tuple[Body, PageCount, float]:
         """A document's body, its pages as the page rules count them, and minutes a page."""
-        from opplan.lint.engine import estimate_pages  # noqa: PLC0415
+        from opplan.lint.check import estimate_pages  # noqa: PLC0415
         from opplan.lint.rules import reading_time  # noqa: PLC0415
 
         doc = self.parse(path, text)

@@ -20,10 +20,10 @@ from pygls.workspace import TextDocument
 
 from opplan import __version__
 from opplan import config as configuration
-from opplan.lint import discovery
 from opplan.lsp import actions, assist, convert, outline
 from opplan.lsp.plans import Repository, root_of
 from opplan.problem import Problem
+from opplan.workspace import discovery
 
 DEBOUNCE = 0.05  # seconds after the last change before a document is checked again
 

@@ -47,6 +47,7 @@ def exact_pages(doc: Document, page: Page, settings: Config | None = None) -> Pa
         return cached
     prepared = prepare(doc, settings)
     _, pages = typeset(prepared, settings, page, export=False)
+    pages = pages._replace(files=tuple(str(path) for path in prepared.consulted))
     store(settings, key, pages)
     return pages
 
@@ -59,13 +60,6 @@ def cache_key(doc: Document, page: Page, settings: Config) -> str:
     for name in TYPST_TEMPLATES:
         if env.loader is not None:
             sources.append(env.loader.get_source(env, name)[0])
-    folder = Path(doc.path).resolve().parent
-    images = sorted(
-        _file_hash(folder / src)
-        for token in doc.body.tokens
-        for child in token.children or ()
-        if child.type == "image" and isinstance(src := child.attrs.get("src"), str)
-    )
     parts = [
         __version__,
         pandoc.version(),
@@ -75,7 +69,6 @@ def cache_key(doc: Document, page: Page, settings: Config) -> str:
         composed.markdown,
         charts.sources(composed.model),
         sources,
-        images,
         pandoc.reader(),
         _file_hash(bib) if (bib := citations.bibliography(settings)) else None,
     ]
@@ -94,14 +87,26 @@ def cache_dir(settings: Config) -> Path:
 
 
 def load_cached(settings: Config, key: str) -> PageCount | None:
+    """The stored counts, if every image they read is unchanged."""
     try:
         data = json.loads(read_regular(cache_dir(settings) / f"{key}.json"))
-        return PageCount(data["narrative"], data["total"], data["press_release"], exact=True)
-    except (OSError, ValueError, KeyError, TypeError):
+        images: dict[str, str] = data["images"]
+        if any(_file_hash(Path(path)) != digest for path, digest in images.items()):
+            return None
+        return PageCount(
+            data["narrative"], data["total"], data["press_release"], True, tuple(images)
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def store(settings: Config, key: str, pages: PageCount) -> None:
     """Remember the counts; a cache that cannot be written is only slower."""
+    entry = {
+        "narrative": pages.narrative,
+        "total": pages.total,
+        "press_release": pages.press_release,
+        "images": {path: _file_hash(Path(path)) for path in pages.files},
+    }
     with contextlib.suppress(OSError):
-        write_atomic(cache_dir(settings) / f"{key}.json", json.dumps(pages._asdict()))
+        write_atomic(cache_dir(settings) / f"{key}.json", json.dumps(entry))

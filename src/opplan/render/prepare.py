@@ -29,6 +29,7 @@ class Prepared:
     root: Path
     warnings: tuple[str, ...]
     files: tuple[Path, ...] = ()  # what typesetting may read (images, and what SVGs use)
+    consulted: tuple[Path, ...] = ()  # every local image looked for, found or not
 
     @property
     def model(self) -> DocumentBase:
@@ -81,7 +82,15 @@ def prepare(doc: Document, config: Config) -> Prepared:
     if sources is not None:
         tree = citations.cited(tree, sources, doc.path)
     tree = sanitizer(tree)
-    return Prepared(doc, composed, tree, root, tuple(sanitizer.warnings), tuple(sanitizer.files))
+    return Prepared(
+        doc,
+        composed,
+        tree,
+        root,
+        tuple(sanitizer.warnings),
+        tuple(sanitizer.files),
+        tuple(dict.fromkeys(sanitizer.consulted)),
+    )
 
 
 # The writers walk pandoc's tree recursively; lint caps block nesting already, and

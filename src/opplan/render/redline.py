@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from opplan.collab import git
 from opplan.config.model import Config
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, UsageError
 from opplan.render import pandoc, redline_diff, redline_marks, tables
 from opplan.render.prepare import Prepared, prepare
+from opplan.workspace import git
 
 SUMMARY_ID = "opplan-redline-summary"
 TITLE_IDS = ("opplan-title", "opplan-subtitle", "opplan-byline")

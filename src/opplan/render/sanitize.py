@@ -43,6 +43,7 @@ class Sanitizer:
     warnings: list[str] = field(default_factory=list)
     images: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # what typesetting reads: images, and theirs
+    consulted: list[Path] = field(default_factory=list)  # every local image looked for
 
     def __call__(self, tree: dict[str, Any]) -> dict[str, Any]:
         return {**tree, "blocks": ast.walk(tree["blocks"], self.visit)}
@@ -95,6 +96,7 @@ class Sanitizer:
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", source) or source.startswith("//"):
             return None, "only image files in the repository are used, nothing is fetched"
         path = (self.folder / source).resolve()
+        self.consulted.append(path)  # present or not, the result depends on it
         if not path.is_relative_to(self.root):
             return None, f"it is outside the repository ({self.root})"
         if path.suffix.lower() not in IMAGE_TYPES:
@@ -120,6 +122,7 @@ class Sanitizer:
         files = []
         for reference in references:
             target = (path.parent / unquote(reference.split("#", 1)[0])).resolve()
+            self.consulted.append(target)
             if not target.is_relative_to(self.root):
                 return f"it refers to {reference[:60]!r}, outside the repository"
             if target.suffix.lower() not in IMAGE_TYPES - {".svg"} or not is_regular(target):

@@ -29,10 +29,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from opplan.collab.plans import initiatives, plans, team_key
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
+from opplan.workspace.plans import initiatives, plans, team_key
 
 ID = "duplicate-ids"
 LEVEL: Level = "error"

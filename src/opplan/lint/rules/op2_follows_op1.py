@@ -5,7 +5,7 @@ file. That file must exist and be an OP1 of the same team and cycle, and every
 initiative of the OP1 (by `id`) must appear in the OP2's tracks, kept, changed
 or cut, with a `status` that says which (`require_status = false` accepts the
 default status, planned). The OP1 is read from disk when it is not among the
-linted documents.
+linted documents (through the linter, which keys its cache on that file too).
 
 Passing:
 
@@ -28,12 +28,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opplan.collab.plans import initiatives, plan_of, team_key
-from opplan.document import Document, load
+from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.fileio import is_regular
-from opplan.lint.rule import Options
+from opplan.lint.rule import READ, Options
 from opplan.problem import Finding, Level
+from opplan.workspace.plans import initiatives, plan_of, team_key
 
 if TYPE_CHECKING:
     from opplan.schemas.op2 import Op2
@@ -66,18 +65,18 @@ def _check(
     path = Path(doc.path).parent / model.op1
     op1_doc = known.get(path.resolve())
     if op1_doc is None:
-        if not is_regular(path):
+        try:
+            op1_doc = options[READ](path)
+        except DocumentError as err:
+            yield Finding(line, 1, f"the OP1 {model.op1!r} cannot be read: {err}")
+            return
+        if op1_doc is None:
             yield Finding(
                 line,
                 1,
                 f"op1 {model.op1!r} does not exist (looked for {path}); "
                 "give the OP1's path relative to this file",
             )
-            return
-        try:
-            op1_doc = load(path, fast=True)
-        except DocumentError as err:
-            yield Finding(line, 1, f"the OP1 {model.op1!r} cannot be read: {err}")
             return
     op1 = plan_of(op1_doc)
     if op1_doc.kind != "op1" or op1 is None:

@@ -29,11 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from opplan.collab.plans import by_cycle_and_team, partner_plans, plans, team_key
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.plans import by_cycle_and_team, partner_plans, plans, team_key
 
 ID = "partner-surprise"
 LEVEL: Level = "error"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from opplan import kinds
 from opplan.fileio import is_regular, read_regular
+from opplan.names import nearest
 
 if TYPE_CHECKING:
     import pathspec
@@ -156,13 +157,7 @@ def looks_like_plan(text: str) -> bool:
     if match is None:
         return False
     kind = match.group(1)
-    return not kind or kind in KIND_NAMES or _near(kind)
-
-
-def _near(kind: str) -> bool:
-    import difflib  # noqa: PLC0415 - only for misspelt kinds
-
-    return any(difflib.SequenceMatcher(None, kind, name).ratio() >= 0.6 for name in KIND_NAMES)
+    return not kind or kind in KIND_NAMES or nearest(kind, KIND_NAMES) is not None
 
 
 def no_plans_yet(settings: Config) -> bool:

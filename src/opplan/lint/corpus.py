@@ -1,0 +1,94 @@
+"""Checking documents against each other: all the documents of a run in, problems out.
+
+The cross-document rules see each document's path, kind and frontmatter (see
+`frontmatter_only`), not its text. A rule that needs a document outside the run
+(the OP1 an OP2 names) reads it through `DiskReader`, which notes the bytes it
+read, so that the cache keys the findings on them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from opplan import kinds
+from opplan.config.model import Lint
+from opplan.errors import DocumentError
+from opplan.fileio import is_regular
+from opplan.lint import levels
+from opplan.lint.cache import Reads, bytes_hash, file_hash
+from opplan.lint.rule import READ, CorpusRule, ReadDocument
+from opplan.problem import Problem
+
+if TYPE_CHECKING:
+    from opplan.document import Document
+
+
+def check_corpus(
+    docs: Sequence[Document], settings: Lint, *, read: ReadDocument | None = None
+) -> Iterator[Problem]:
+    """Run every enabled cross-document rule over all the documents of the run.
+
+    `read` reads the documents outside the run that a rule needs; by default
+    they are read from disk.
+    """
+    for rule in corpus_rules():
+        options = settings.options(rule.ID, "", rule.DEFAULT)
+        options[READ] = read or DiskReader()
+        eligible = [
+            doc
+            for doc in docs
+            if (not rule.KINDS or doc.kind in rule.KINDS)
+            and not (rule.NEEDS_MODEL and doc.model is None)
+            and levels.level(settings, rule, doc.kind) != "off"
+        ]
+        for doc, finding in rule.check_corpus(eligible, options):
+            level = levels.level(settings, rule, doc.kind)
+            if level != "off":
+                yield levels.stamped(doc.path, rule, level, finding)
+
+
+def corpus_rules() -> list[CorpusRule]:
+    from opplan.lint.rules import RULES  # noqa: PLC0415 - they load the schemas
+
+    return [rule for rule in RULES.values() if isinstance(rule, CorpusRule)]
+
+
+def enabled(settings: Lint) -> bool:
+    """Whether any cross-document rule is on for any kind."""
+    return any(
+        levels.level(settings, rule, kind) != "off"
+        for rule in corpus_rules()
+        for kind in kinds.where(discovered=True)
+    )
+
+
+def frontmatter_only(doc: Document) -> Document:
+    """What the cross-document rules see of a document: all but its text and body."""
+    empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
+    return dataclasses.replace(doc, text="", body=empty)
+
+
+class DiskReader:
+    """Reads documents outside the run for the cross-document rules, and notes each read."""
+
+    def __init__(self) -> None:
+        self.reads: Reads = {}
+
+    def __call__(self, path: Path) -> Document | None:
+        from opplan.document.frontmatter import decode  # noqa: PLC0415
+        from opplan.document.loader import load_text, read_bytes  # noqa: PLC0415
+
+        key = str(path.absolute())
+        if not is_regular(path):
+            self.reads[key] = None
+            return None
+        try:
+            data = read_bytes(path)
+        except DocumentError:
+            self.reads[key] = file_hash(path)
+            raise
+        self.reads[key] = bytes_hash(data)
+        return load_text(str(path), decode(str(path), data), fast=True)
