@@ -88,7 +88,7 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
     result = cli("lint", typo.parents[2])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, rollup; "
+        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, checkin, rollup; "
         "did you mean 'op1'? [kind]",
         "",
         "1 error, 0 warnings in 1 of 2 files",
@@ -121,12 +121,12 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
             "---\ntitle: x\n---\n",
             1,
             ":1:1: error the frontmatter has no 'kind' key; "
-            "add one of: op1, op2, prfaq, rollup [kind]",
+            "add one of: op1, op2, prfaq, checkin, rollup [kind]",
         ),
         (
             "---\nkind: 7\n---\n",
             1,
-            ":2:7: error unknown document kind 7; use one of op1, op2, prfaq, rollup [kind]",
+            ":2:7: error unknown document kind 7; use one of op1, op2, prfaq, checkin, rollup [kind]",
         ),
         (
             b"---\nkind: op1\nteam: Caf\xe9\n---\n",
@@ -221,7 +221,7 @@ def test_schema_of_unknown_kind(cli: Cli) -> None:
     result = cli("schema", "op3")
     assert result.exit_code == 2
     assert result.stderr == (
-        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, rollup; "
+        "opplan: error: unknown document kind 'op3'; use one of op1, op2, prfaq, checkin, rollup; "
         "did you mean 'op1'?\n"
     )
 

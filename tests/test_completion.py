@@ -63,7 +63,7 @@ LINES = [
     ("opplan rules ", sorted(RULES)),
     ("opplan new p", ["prfaq"]),
     ("opplan new prfaq --variant p", ["pr-only"]),
-    ("opplan schema ", ["op1", "op2", "prfaq", "rollup"]),
+    ("opplan schema ", ["checkin", "op1", "op2", "prfaq", "rollup"]),
     ("opplan render x --to pdf,", ["pdf,docx", "pdf,html"]),
     ("opplan export ", list(TABLES)),
     ("opplan export risks --format c", ["csv"]),

@@ -416,7 +416,7 @@ async def test_completion_offers_keys_and_allowed_values(
     assert await labels(3) == ["draft", "review", "approved", "superseded"]
     assert await labels(5) == ["headcount", "budget", "decision"]
     assert await labels(8) == ["low", "medium", "high"]
-    assert await labels(1) == ["op1", "op2", "prfaq", "rollup"]
+    assert await labels(1) == ["op1", "op2", "prfaq", "checkin", "rollup"]
     ask_keys = await labels(6)
     assert set(ask_keys) == set(Ask.model_fields) - {"kind"}
     params = types.CompletionParams(

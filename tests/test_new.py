@@ -201,7 +201,7 @@ def test_team_is_slugified_for_the_path(cli: Cli, tmp_path: Path) -> None:
     [
         (
             ["op3", "--team", "x"],
-            "unknown document kind 'op3'; use one of op1, op2, prfaq; did you mean 'op1'?",
+            "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin; did you mean 'op1'?",
         ),
         (["op1", "--team", "x", "--variant", "full"], "--variant is for prfaq only"),
         (["op1", "--team", "x", "--from", "op1.md"], "--from is for op2 only"),

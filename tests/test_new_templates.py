@@ -131,7 +131,7 @@ def test_the_configuration_is_found_from_a_subfolder(
         (
             '[new.paths]\nop1 = "plans/{cycle}/{teem}.md"\n',
             "opplan.toml:2: new > paths > op1: unknown field 'teem' in 'plans/{cycle}/{teem}.md'; "
-            "use one of cycle, team, kind, title; did you mean 'team'?",
+            "use one of cycle, team, kind, title, quarter; did you mean 'team'?",
         ),
         (
             '[new.paths]\nop1 = "../{team}/op1.md"\n',

@@ -157,7 +157,7 @@ class Lint(Section):
         return aliases
 
 
-PATH_FIELDS = ("cycle", "team", "kind", "title")
+PATH_FIELDS = ("cycle", "team", "kind", "title", "quarter")
 
 
 class _Paths(Section):

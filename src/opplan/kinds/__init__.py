@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from opplan.kinds import op1, op2, prfaq, rollup
+from opplan.kinds import checkin, op1, op2, prfaq, rollup
 from opplan.kinds.kind import APPENDIX, Kind
 from opplan.names import choose
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (op1.KIND, op2.KIND, prfaq.KIND, rollup.KIND)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind for kind in (op1.KIND, op2.KIND, prfaq.KIND, checkin.KIND, rollup.KIND)
+}
 NAMES = tuple(KINDS)
 PLAN_NAMES = tuple(name for name, kind in KINDS.items() if kind.plan)
 
