@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import (
     BaseModel,
@@ -24,6 +24,7 @@ from opplan.kinds import Name as KindName
 from opplan.kinds import PlanName
 from opplan.paths import check_pattern
 from opplan.problem import Level
+from opplan.scoring import CONFIDENCE_SCORES
 
 RuleLevel = Level | Literal["off"]
 
@@ -272,6 +273,34 @@ class Cycle(Section):
         return phases
 
 
+Confidence = Literal["on-track", "at-risk", "off-track", "done", "dropped"]
+
+
+def _confidence_scores() -> dict[Confidence, float]:
+    return cast("dict[Confidence, float]", dict(CONFIDENCE_SCORES))
+
+
+class Checkins(Section):
+    """How check-ins are scored and when they are due."""
+
+    confidence_scores: dict[Confidence, float] = Field(
+        default_factory=_confidence_scores,
+        description="The score (0.0-1.0) of a goal its numbers cannot score, by confidence; "
+        "confidences left out keep their default.",
+    )
+    due_days: int = Field(
+        21, ge=0, le=90, description="Days after a quarter ends by which its check-in is due."
+    )
+
+    @field_validator("confidence_scores")
+    @classmethod
+    def _scores_in_range(cls, scores: dict[Confidence, float]) -> dict[Confidence, float]:
+        for confidence, value in scores.items():
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"the score of {confidence} must be between 0.0 and 1.0")
+        return {**_confidence_scores(), **scores}
+
+
 class Codeowners(Section):
     """How `opplan codeowners` turns the owners named in plans into CODEOWNERS handles."""
 
@@ -292,6 +321,9 @@ class Config(Section):
     new: New = Field(default_factory=New, description="Defaults for opplan new.")
     render: Render = Field(default_factory=Render, description="Render settings.")
     cycle: Cycle = Field(default_factory=Cycle, description="The planning cycle's phases.")
+    checkins: Checkins = Field(
+        default_factory=Checkins, description="Check-in scoring and due dates."
+    )
     codeowners: Codeowners = Field(
         default_factory=Codeowners, description="Handles for CODEOWNERS."
     )
