@@ -73,7 +73,11 @@ def lookup(doc: Document, model: Checkin, docs: Known, options: Options) -> Plan
     plan = plan_of(plan_doc)
     if plan is None:
         plain = plan_doc.kind not in ("op1", "op2")
-        what = f"a {plan_doc.kind}" if plain else f"an {plan_doc.kind.upper()} with schema errors"
+        what = (
+            f"a {plan_doc.kind} document"
+            if plain
+            else f"an {plan_doc.kind.upper()} with schema errors"
+        )
         return PlanLookup(
             None, f"plan {model.plan!r} is {what}; point it at the team's valid OP2 (or OP1)"
         )
