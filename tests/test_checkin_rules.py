@@ -1,0 +1,62 @@
+"""The check-in rules where their cases are not data: a new check-in's skeleton, and
+option values that cannot work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from opplan import config, templating
+from opplan.lint.engine import lint
+from opplan.scaffold import skeleton
+from opplan.scaffold.values import Values
+
+Cli = Callable[..., Result]
+
+
+def test_a_new_check_in_has_only_placeholders_to_fill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = config.load(start=tmp_path)
+    values = Values(
+        kind="checkin",
+        team="Fraud Detection",
+        team_slug="fraud-detection",
+        title="Fraud Detection check-in Q2 2027",
+        cycle=2027,
+        owners=("Tomasz Nowak",),
+        org="Commerce Engineering",
+    )
+    context = skeleton.context(values, settings, "full", dt.date(2027, 7, 6))
+    text = templating.render(settings, "new/checkin.md.j2", **context, quarter="Q2")
+    (tmp_path / "checkin-Q2.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = lint([Path()], settings.lint, checkins=settings.checkins)
+    assert report.documents[0].kind == "checkin"
+    assert {problem.rule for problem in report.problems} == {"unresolved-marker"}
+    placeholders = [problem.message for problem in report.problems]
+    assert "placeholder '[Path of the plan" in placeholders[0]
+    assert len(placeholders) > 10  # each key and section left to write
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[lint.rules.checkin-at-risk]\nquarters = 0\n", "checkin-at-risk: quarters must be"),
+        ("[lint.rules.checkin-optimistic]\nq3 = 1.5\n", "checkin-optimistic: q3 must be a score"),
+        ("[lint.rules.checkin-optimistic]\nq5 = 0.5\n", "it has: level, q1, q2, q3, q4"),
+    ],
+)
+def test_options_that_cannot_work_are_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, message: str
+) -> None:
+    (tmp_path / "opplan.toml").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("lint", ".")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"opplan: error: {tmp_path / 'opplan.toml'}:")
+    assert message in result.stderr
