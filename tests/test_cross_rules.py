@@ -57,5 +57,6 @@ def test_examples_report_absent_partners_when_asked() -> None:
         "no plan of Finance Systems",
         "no plan of Risk & Compliance",
         "no plan of Marketplace Canada",  # a dependency added in the OP2
+        "no plan of Seller Experience",  # a dependency of the 2028 OP1
     }
     assert {problem.rule for problem in report.problems} == {"partner-surprise"}
