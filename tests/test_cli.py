@@ -39,7 +39,9 @@ def test_python_dash_m_runs_the_cli() -> None:
 def test_examples_lint_clean(cli: Cli) -> None:
     result = cli("lint", EXAMPLES)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.endswith("3 files checked: no problems\n")
+    assert result.stdout.endswith(
+        f"{len(list(EXAMPLES.glob('*.md')))} files checked: no problems\n"
+    )
 
 
 def test_text_output_lines_and_summary(cli: Cli, write: Write) -> None:
@@ -88,7 +90,8 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
     result = cli("lint", typo.parents[2])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{typo}:2:7: error unknown document kind 'opl'; use one of op1, op2, prfaq, checkin, rollup; "
+        f"{typo}:2:7: error unknown document kind 'opl'; "
+        "use one of op1, op2, prfaq, checkin, rollup; "
         "did you mean 'op1'? [kind]",
         "",
         "1 error, 0 warnings in 1 of 2 files",
@@ -126,7 +129,8 @@ def test_folders_are_searched_for_plans_only(cli: Cli, write: Write) -> None:
         (
             "---\nkind: 7\n---\n",
             1,
-            ":2:7: error unknown document kind 7; use one of op1, op2, prfaq, checkin, rollup [kind]",
+            ":2:7: error unknown document kind 7; "
+            "use one of op1, op2, prfaq, checkin, rollup [kind]",
         ),
         (
             b"---\nkind: op1\nteam: Caf\xe9\n---\n",

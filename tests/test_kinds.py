@@ -56,7 +56,8 @@ def test_an_unknown_kind_names_the_nearest() -> None:
     with pytest.raises(UsageError) as caught:
         kinds.get("op3")
     assert str(caught.value) == (
-        "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin, rollup; did you mean 'op1'?"
+        "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin, rollup; "
+        "did you mean 'op1'?"
     )
 
 
@@ -159,7 +160,9 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     (tmp_path / "templates" / "new" / "checkin.md.j2").write_text(CHECKIN_TEMPLATE, "utf-8")
     registry = package / "kinds" / "__init__.py"
     text = registry.read_text(encoding="utf-8")
-    text = text.replace("op1, op2, prfaq, checkin, rollup\n", "checkin, op1, op2, prfaq, checkin, rollup\n")
+    text = text.replace(
+        "op1, op2, prfaq, checkin, rollup\n", "checkin, op1, op2, prfaq, checkin, rollup\n"
+    )
     registry.write_text(text.replace("rollup.KIND)", "rollup.KIND, checkin.KIND)"), "utf-8")
     plans = tmp_path / "repo"
     plans.mkdir()

@@ -16,8 +16,10 @@ QUANTITIES = [
     (0.4, Quantity(0.4, "")),
     ("1,200", Quantity(1200.0, "")),
     ("$4.5M", Quantity(4_500_000.0, "$")),
-    ("< 200 ms", Quantity(0.2, "s", "ms")),
+    ("< 200 ms", Quantity(0.2, "s", "ms", "at-most")),
     ("\N{MINUS SIGN}5 %", Quantity(-5.0, "%", "%")),
+    (">= 99.99%", Quantity(99.99, "%", "%", "at-least")),
+    ("at most 200 ms", Quantity(0.2, "s", "ms", "at-most")),
     ("180 sellers", Quantity(180.0, "sellers", "sellers")),
 ]
 
@@ -41,6 +43,12 @@ SCORES = [
     (38, "6 h", "20", "at-risk", 0.5625),  # bare numbers take the unit beside them
     ("2 h", "45 min", "1 h", "on-track", 0.8),  # durations compared in seconds
     ("$4.5M", "$6M", "$5M", "on-track", 0.3333),
+    # a threshold to hold: met is 1.0; short of it, the way from the baseline
+    ("99.992%", ">= 99.99%", "99.995%", "on-track", 1.0),
+    ("99.992%", "≥ 99.99%", "99.98%", "off-track", 0.0),  # it was met, and is not now
+    ("99.95%", "at least 99.99%", "99.97%", "at-risk", 0.5),
+    ("300 ms", "< 200 ms", "250 ms", "on-track", 0.5),
+    (250, "at most 200 ms", 190, "done", 1.0),
 ]
 
 
@@ -83,7 +91,14 @@ def test_confidence_scores_can_be_configured() -> None:
 
 @pytest.mark.parametrize(
     ("baseline", "target", "expected"),
-    [("92.8%", "94%", "up"), (38, "6 h", "down"), ("1", "1", None), ("n/a", 3, None)],
+    [
+        ("92.8%", "94%", "up"),
+        (38, "6 h", "down"),
+        ("1", "1", None),
+        ("n/a", 3, None),
+        ("99.992%", ">= 99.99%", "up"),
+        ("300 ms", "under 200 ms", "down"),
+    ],
 )
 def test_direction(baseline: object, target: object, expected: str | None) -> None:
     assert direction(baseline, target) == expected

@@ -6,7 +6,10 @@ formula is direction-aware by itself: for a goal that goes down (38 hours to 6)
 both differences are negative. Values are read as plans write them: "97.1%",
 "6 min", "38", "1,200", "$4.5M", "2.5 h"; durations in different units are
 compared in seconds ("2 h" against "45 min"), and a unit that does not match
-("%" against "min") makes the goal not comparable.
+("%" against "min") makes the goal not comparable. A target written as a
+threshold (">= 99.99%", "at most 200 ms") is a goal to hold: a value that meets
+it scores 1.0, and one short of it is scored on the way from the baseline (0.0
+when the baseline already met it).
 
 A goal that cannot be scored from its numbers (its metric is not a number, a
 value is missing, baseline equals target, or the units differ) is scored by its
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 # The score of a goal by its confidence alone, when its numbers cannot score it.
@@ -66,12 +69,19 @@ _SCALES = {
 }
 _CURRENCY = "$€£¥"
 _NUMBER = re.compile(
-    r"""^\s*(?:[<>≤≥~≈]=?|at\s+(?:most|least)|under|over|below|above)?\s*
+    r"""^\s*(?P<bound>[<>≤≥~≈]=?|at\s+(?:most|least)|under|over|below|above|min|max)?\s*
     (?P<currency>[$€£¥])?\s*
     (?P<number>[-+\N{MINUS SIGN}]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+\N{MINUS SIGN}]?\.\d+)\s*
     (?P<unit>[^\d\s].*?)?\s*$""",
     re.VERBOSE,
 )
+
+
+Bound = Literal["", "at-least", "at-most"]
+_BOUNDS: Mapping[str, Bound] = {
+    **dict.fromkeys((">", ">=", "≥", "at least", "over", "above", "min"), "at-least"),
+    **dict.fromkeys(("<", "<=", "≤", "at most", "under", "below", "max"), "at-most"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class Quantity:
     number: float
     unit: str  # "" for a count, "%" for a percentage, "s" for any duration, else as written
     written: str = ""  # the unit as written ("min"), to read a bare number beside it
+    bound: Bound = ""  # a target written as a threshold: ">= 99.99%", "at most 200 ms"
 
 
 def quantity(value: object) -> Quantity | None:
@@ -94,11 +105,17 @@ def quantity(value: object) -> Quantity | None:
         return None
     number = float(match["number"].replace(",", "").replace("\N{MINUS SIGN}", "-"))
     unit = (match["unit"] or "").strip()
-    if match["currency"]:
+    bound = _BOUNDS.get(" ".join((match["bound"] or "").lower().split()), "")
+    found = _quantity(number, unit, match["currency"])
+    return found if found is None or not bound else replace(found, bound=bound)
+
+
+def _quantity(number: float, unit: str, currency: str | None) -> Quantity | None:
+    if currency:
         scale = _SCALES.get(unit)
         if unit and scale is None:
             return None
-        return Quantity(number * (scale or 1), match["currency"])
+        return Quantity(number * (scale or 1), currency)
     if unit in _SECONDS or unit.lower() in _SECONDS:
         return Quantity(number * _SECONDS.get(unit, _SECONDS[unit.lower()]), "s", unit)
     if unit in ("%", "percent", "pct"):
@@ -120,7 +137,8 @@ def _quantities(values: Mapping[str, object]) -> dict[str, Quantity | None]:
         glue = "" if unit == "%" else " "
         for name, q in parsed.items():
             if q is not None and not q.unit:
-                parsed[name] = quantity(f"{values[name]}{glue}{unit}")
+                again = quantity(f"{values[name]}{glue}{unit}")
+                parsed[name] = again if again is None else replace(again, bound=q.bound)
     return parsed
 
 
@@ -163,6 +181,12 @@ def score(
     parsed = _quantities({"baseline": baseline, "target": target, "value": value})
     start, goal, now = parsed["baseline"], parsed["target"], parsed["value"]
     assert start and goal and now  # checked by _unscorable
+    if goal.bound:  # a threshold: met is 1.0; short of it, the way from the baseline
+        up = goal.bound == "at-least"
+        if (now.number >= goal.number) if up else (now.number <= goal.number):
+            return Score(1.0, "metric")
+        if start.number == goal.number or (start.number > goal.number) == up:
+            return Score(0.0, "metric")  # it was met at the baseline, and is not now
     progress = (now.number - start.number) / (goal.number - start.number)
     return Score(min(1.0, max(0.0, progress)), "metric")
 
@@ -185,8 +209,8 @@ def _unscorable(baseline: object, target: object, value: object) -> str:
         return f"units differ ({shown})"
     start, goal = parsed["baseline"], parsed["target"]
     assert start and goal
-    if start.number == goal.number:
-        return "baseline equals target"
+    if start.number == goal.number and not goal.bound:
+        return "baseline equals target (write a threshold such as >= 99.9%)"
     return ""
 
 
@@ -194,6 +218,8 @@ def direction(baseline: object, target: object) -> Literal["up", "down"] | None:
     """Whether a goal's metric should rise or fall, or None when its numbers do not say."""
     parsed = _quantities({"baseline": baseline, "target": target})
     start, goal = parsed["baseline"], parsed["target"]
+    if goal is not None and goal.bound:
+        return "up" if goal.bound == "at-least" else "down"
     if start is None or goal is None or start.unit != goal.unit or start.number == goal.number:
         return None
     return "up" if goal.number > start.number else "down"
