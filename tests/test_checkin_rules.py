@@ -47,6 +47,10 @@ def test_a_new_check_in_has_only_placeholders_to_fill(
     ("table", "message"),
     [
         ("[lint.rules.checkin-at-risk]\nquarters = 0\n", "checkin-at-risk: quarters must be"),
+        (
+            '[lint.rules.checkin-at-risk]\nconfidences = ["at risk"]\n',
+            "checkin-at-risk: confidences: 'at risk' is no confidence; did you mean 'at-risk'?",
+        ),
         ("[lint.rules.checkin-optimistic]\nq3 = 1.5\n", "checkin-optimistic: q3 must be a score"),
         ("[lint.rules.checkin-optimistic]\nq5 = 0.5\n", "it has: level, q1, q2, q3, q4"),
     ],

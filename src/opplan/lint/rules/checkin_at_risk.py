@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from opplan.document import Document
 from opplan.lint.rule import Options
+from opplan.names import did_you_mean
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -54,6 +55,13 @@ _ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 def validate(options: Options) -> str | None:
+    from opplan.schemas.checkin import CONFIDENCES  # noqa: PLC0415
+
+    for confidence in options["confidences"]:
+        if confidence not in CONFIDENCES:
+            return f"confidences: {confidence!r} is no confidence" + did_you_mean(
+                confidence, CONFIDENCES, f"; use {', '.join(CONFIDENCES)}"
+            )
     quarters = options["quarters"]
     if not isinstance(quarters, int) or quarters < 1:
         return f"quarters must be a whole number of check-ins, 1 or more (got {quarters!r})"
@@ -92,7 +100,7 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
                 continue
             if year is None and needed > 1:
                 year = _checkin.year_of(doc, model, docs, options)
-            streak = _streak(year or [], model, progress.id, flagged, needed)
+            streak = _streak(year or [], model, progress.id, flagged)
             if len(streak) >= needed:
                 yield (
                     doc,
@@ -110,15 +118,14 @@ def _streak(
     model: Checkin,
     goal_id: str,
     flagged: list[str],
-    needed: int,
 ) -> list[tuple[str, str]]:
     """The quarters and confidences, oldest first, of the check-ins in a row (this one
-    last, at most `needed`) in which the goal was flagged."""
+    last) in which the goal was flagged."""
     from opplan.workspace.checkins import previous  # noqa: PLC0415
 
     found: list[tuple[str, str]] = []
     current: Checkin | None = model
-    while current is not None and len(found) < needed:
+    while current is not None:
         confidence = next((g.confidence for g in current.goals if g.id == goal_id), None)
         if confidence is None or confidence not in flagged:
             break
