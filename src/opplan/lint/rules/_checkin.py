@@ -17,7 +17,7 @@ from pathlib import Path
 
 from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.lint.rule import CHECKINS, LIST, READ, Options
+from opplan.lint.rule import CHECKINS, LIST, READ, ListFolder, Options, ReadDocument
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
@@ -60,8 +60,9 @@ def lookup(doc: Document, model: Checkin, docs: Known, options: Options) -> Plan
     path = plan_path(doc, model)
     plan_doc = docs.get(path.resolve())
     if plan_doc is None:
+        read: ReadDocument = options[READ]
         try:
-            plan_doc = options[READ](path)
+            plan_doc = read(path)
         except DocumentError as err:
             return PlanLookup(None, f"the plan {model.plan!r} cannot be read: {err}")
         if plan_doc is None:
@@ -112,13 +113,15 @@ def year_of(
 ) -> list[tuple[Document, Checkin]]:
     """The check-ins of the team's year, in quarter order: those of the run, and those
     in the check-in's folder that were not linted with it."""
+    read: ReadDocument = options[READ]
+    listing: ListFolder = options[LIST]
     in_run = {Path(other.path).resolve() for other in docs}
     found = list(docs)
-    for path in options[LIST](Path(doc.path).parent):
+    for path in listing(Path(doc.path).parent):
         if path.resolve() in in_run:
             continue
         try:
-            other = options[READ](path)
+            other = read(path)
         except DocumentError:
             continue  # not a document: not a check-in of this team either
         if other is not None and checkin_of(other) is not None:

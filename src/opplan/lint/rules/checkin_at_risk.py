@@ -86,31 +86,19 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
             if progress.confidence not in flagged:
                 continue
             line = doc.line_of("goals", index)
-            name = _checkin.named(goal)
+            flag = f"{_checkin.named(goal)} is {progress.confidence}"
             if not (progress.note or "").strip():
-                yield (
-                    doc,
-                    Finding(
-                        line,
-                        1,
-                        f"{name} is {progress.confidence} and has no note; say what is in the way",
-                    ),
-                )
+                yield doc, Finding(line, 1, f"{flag} and has no note; say what is in the way")
             if any(progress.id in decision.about for decision in model.decisions):
                 continue
             if year is None and needed > 1:
                 year = _checkin.year_of(doc, model, docs, options)
             streak = _streak(year or [], model, progress.id, flagged)
             if len(streak) >= needed:
-                yield (
-                    doc,
-                    Finding(
-                        line,
-                        1,
-                        f"{name} is {progress.confidence}{_in_a_row(streak)}; record a decision "
-                        f"(stop, start or adjust) whose `about` names {progress.id}",
-                    ),
+                decide = (
+                    f"record a decision (stop, start or adjust) whose `about` names {progress.id}"
                 )
+                yield doc, Finding(line, 1, f"{flag}{_in_a_row(streak)}; {decide}")
 
 
 def _streak(
