@@ -56,6 +56,7 @@ def make_rollup(root: Path) -> Path:
         [root / "plans"],
         org=ROLLUP_ORG,
         output=output,
+        cycle=2027,  # the examples also hold the next year's OP1
         today=dt.date(2026, 11, 2),
         config_file=root / "opplan.toml",
     )

@@ -60,11 +60,9 @@ def test_default_formats_and_folder_come_from_the_configuration(repo: Path, cli:
     (repo / "opplan.toml").write_text('[render]\nformats = ["html"]\noutput_dir = "site"\n')
     result = cli("render", "plans")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (repo / "site").iterdir()) == [
-        "op1-payments-platform.html",
-        "op2-payments-platform.html",
-        "prfaq-instant-payouts.html",
-    ]
+    assert sorted(p.name for p in (repo / "site").iterdir()) == sorted(
+        f"{p.stem}.html" for p in EXAMPLES.glob("*.md")
+    )
     assert "~" in result.stdout  # no PDF typeset: the pages are estimates
 
 
