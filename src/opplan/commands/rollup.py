@@ -79,7 +79,10 @@ def _checkins(
         base=output.parent if output else Path.cwd(),
     )
     warn_all(data.notes)
-    missing = [f"{team} ({', '.join(periods)})" for team, periods in data.missing]
+    missing = [
+        f"{team} ({', '.join(map(checkin_rollup_document.period_title, periods))})"
+        for team, periods in data.missing
+    ]
     if missing:
         warn_all([f"no check-in for a quarter other teams have: {'; '.join(missing)}"])
     text = checkin_rollup_document.render(data, owners or [org], today or dt.date.today(), settings)
