@@ -6,22 +6,27 @@ Delivery Routing's DR-3 are one goal shared by both teams.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
+from ruamel.yaml import YAML
 from typer.testing import Result
 
 from conftest import ROOT
 from opplan import config
 from opplan.document import load
+from opplan.document.frontmatter import split
 from opplan.lint.engine import lint
 from opplan.render import charts
 from opplan.render.heat_map import HeatCell, HeatMap
 from opplan.schemas import Rollup
 from opplan.schemas.checkin import Checkin
+from opplan.schemas.export import DRAFTS, json_schema
 from opplan.workspace.checkins import plan_path, scored
 from opplan.workspace.plans import plan_of
 
@@ -243,10 +248,28 @@ def test_a_final_checkin_is_its_quarters_too(repo: Path, cli: Callable[..., Resu
     assert [(s.period, s.score) for s in pk2.scores][-1] == ("final", 0.9)
 
 
-def test_the_rollup_lints_clean(repo: Path, cli: Callable[..., Result]) -> None:
+@pytest.mark.parametrize("draft", sorted(DRAFTS))
+def test_the_rollup_lints_clean_and_fits_the_exported_schema(
+    repo: Path, cli: Callable[..., Result], draft: str
+) -> None:
     output, _, _ = rolled_up(repo, cli, "--owner", "Ines Duarte")
     report = lint([output], config.load(start=repo).lint)
     assert report.problems == []
+    # As an editor reads it: YAML 1.2, where a date is text.
+    text = output.read_text(encoding="utf-8")
+    data = json.loads(
+        json.dumps(YAML(typ="safe").load(split(str(output), text).frontmatter), default=str)
+    )
+    validator = (
+        jsonschema.Draft7Validator if draft == "draft-07" else jsonschema.Draft202012Validator
+    )
+    schema = json_schema("rollup", draft)
+    errors = [
+        e.message
+        for e in validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(data)
+    ]
+    assert errors == []
+    assert "checkins" in schema["properties"]
 
 
 def test_the_heat_map_is_drawn_from_the_frontmatter(repo: Path, cli: Callable[..., Result]) -> None:
@@ -318,3 +341,16 @@ def test_a_checkin_whose_plan_is_gone_is_scored_by_confidence(
     si1 = next(goal for goal in model.checkins.goals if goal.teams[0].id == "SI-1")
     q3 = next(s for s in si1.scores if s.period == "Q3")
     assert (q3.score, q3.basis) == (0.7, "confidence")
+
+
+def test_a_team_without_checkins_misses_every_quarter(
+    repo: Path, cli: Callable[..., Result]
+) -> None:
+    for path in (repo / "plans" / "store-inventory").glob("checkin-*.md"):
+        path.unlink()
+    output, model, result = rolled_up(repo, cli)
+    assert "Delivery Routing (Q3); Store Inventory (Q1, Q2, Q3)" in result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert "- Store Inventory has no check-in for Q1, Q2, Q3." in text
+    assert table(text, "Check-ins")[2] == ["Store Inventory", "none", *["missing"] * 3]
+    assert ("SI-1",) not in ids(model) and len(ids(model)) == 5

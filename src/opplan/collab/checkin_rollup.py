@@ -2,11 +2,9 @@
 
 The teams are those of the org's plans for the cycle (chosen as the plan
 roll-up chooses them). Each check-in is scored against the plan it names
-(`workspace.checkins.scored`). A goal shared by two teams (each names the other
-in the goal's `teams`, and the two have the same id, statement or metric, the
-metric being what `shared-goal-consistency` compares) is one row with both
-teams. Goals at risk or off track at their latest check-in come first (off
-track before at risk, then lowest score), then the rest by team in plan order.
+(`workspace.checkins.scored`); `goal_rows` makes one row of a goal that teams
+share and puts the goals off track or at risk first, then the rest by team in
+plan order. A check-in's period is its quarter, or `final` for the year-end one.
 
 The figures are plain records; `checkin_rollup_document` writes them as a
 document of kind `rollup`.
@@ -19,52 +17,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from opplan.collab.goal_rows import PERIODS, Entry, GoalRow, TeamGoal, merged, ordered
 from opplan.collab.rollup import relative
 from opplan.collab.selection import select
 from opplan.document import Document, load
 from opplan.errors import DocumentError, UsageError
 from opplan.schemas.checkin import Checkin
-from opplan.schemas.common import Measure
-from opplan.schemas.op1 import Goal, PlanFields
-from opplan.scoring import Score
+from opplan.schemas.op1 import PlanFields
 from opplan.workspace.checkins import by_team, checkin_of, goals_by_id, plan_path, scored
 from opplan.workspace.plans import plan_of, plans, team_key
-
-PERIODS = ("Q1", "Q2", "Q3", "Q4", "final")
-# How worrying a confidence is: the order in which goals and a shared goal's teams are told.
-RANK = {"off-track": 0, "at-risk": 1, "on-track": 2, "done": 3, "dropped": 4}
-WORRYING = ("off-track", "at-risk")
-
-
-class Entry(NamedTuple):
-    """One team's check-in of a goal in one period."""
-
-    period: str
-    team: str
-    id: str
-    score: Score
-    confidence: str
-    value: Measure | None
-
-
-class GoalRow(NamedTuple):
-    statement: str
-    sides: tuple[tuple[str, str], ...]  # (team, id), a shared goal has several
-    entries: tuple[Entry, ...]  # in period order, then team order
-
-    def latest(self) -> Entry | None:
-        """The worst entry of the latest period checked in."""
-        if not self.entries:
-            return None
-        last = max(PERIODS.index(entry.period) for entry in self.entries)
-        return min(
-            (entry for entry in self.entries if PERIODS.index(entry.period) == last),
-            key=lambda entry: (RANK[entry.confidence], entry.score.value),
-        )
-
-    def worrying(self) -> bool:
-        latest = self.latest()
-        return latest is not None and latest.confidence in WORRYING
 
 
 class CheckinRow(NamedTuple):
@@ -105,14 +66,6 @@ class CheckinRollupData(NamedTuple):
     missing: tuple[tuple[str, tuple[str, ...]], ...]  # team, the periods it has no check-in for
 
 
-class _TeamGoal(NamedTuple):
-    team: str
-    order: tuple[int, int]  # team, then place in the plan (or first mention)
-    goal: Goal | None
-    id: str
-    entries: list[Entry]
-
-
 def build(
     docs: Sequence[Document],
     org: str,
@@ -149,7 +102,7 @@ def build(
     known = {Path(doc.path).resolve(): model for doc, model in plans(docs)}
     rows: list[CheckinRow] = []
     decisions: list[DecisionRow] = []
-    goals: dict[tuple[str, str], _TeamGoal] = {}
+    goals: dict[tuple[str, str], TeamGoal] = {}
     for number, (_, plan) in enumerate(selection.plans):
         group = _by_period(groups.get((cycle, team_key(plan.team)), []), cycle)
         order = {goal.id: place for place, goal in enumerate(plan.goals)}
@@ -176,7 +129,7 @@ def build(
                 if key not in goals:
                     place = order.get(progress.id, len(order) + len(goals))
                     goal = result.goal or goals_by_id(plan).get(progress.id)
-                    goals[key] = _TeamGoal(plan.team, (number, place), goal, progress.id, [])
+                    goals[key] = TeamGoal(plan.team, (number, place), goal, progress.id, [])
                 elif result.goal is not None:
                     goals[key] = goals[key]._replace(goal=result.goal)  # the latest plan's
                 goals[key].entries.append(
@@ -201,7 +154,7 @@ def build(
             for d, m in selection.plans
         ),
         tuple(rows),
-        _ordered(_merged(list(goals.values()))),
+        ordered(merged(list(goals.values()))),
         tuple(decisions),
         _missing(teams, rows, periods),
     )
@@ -287,61 +240,6 @@ def _plan(
             return None
         known[resolved] = found
     return known[resolved]
-
-
-def _shared(first: _TeamGoal, second: _TeamGoal) -> bool:
-    """Whether two teams' goals are one shared goal."""
-    if first.goal is None or second.goal is None or team_key(first.team) == team_key(second.team):
-        return False
-    a, b = first.goal, second.goal
-    named = team_key(second.team) in {team_key(t.team) for t in a.teams} or team_key(
-        first.team
-    ) in {team_key(t.team) for t in b.teams}
-    same = (
-        a.id == b.id
-        or _text(a.statement) == _text(b.statement)
-        or (a.metric is not None and _text(a.metric) == _text(b.metric))
-    )
-    return named and same
-
-
-def _text(value: object) -> str:
-    return " ".join(str(value).casefold().split()) if value is not None else ""
-
-
-def _merged(goals: list[_TeamGoal]) -> list[GoalRow]:
-    """One row per goal, a shared goal's teams together (in team order)."""
-    goals.sort(key=lambda goal: goal.order)
-    groups: list[list[_TeamGoal]] = []
-    for goal in goals:
-        home = next((g for g in groups if any(_shared(goal, other) for other in g)), None)
-        if home is None:
-            groups.append([goal])
-        else:
-            home.append(goal)
-    rows = []
-    for group in groups:
-        first = group[0]
-        statement = first.goal.statement if first.goal else f"{first.id} (not in the plan)"
-        entries = sorted(
-            (entry for goal in group for entry in goal.entries),
-            key=lambda e: PERIODS.index(e.period),
-        )
-        rows.append(GoalRow(statement, tuple((g.team, g.id) for g in group), tuple(entries)))
-    return rows
-
-
-def _ordered(rows: list[GoalRow]) -> tuple[GoalRow, ...]:
-    """Off-track, then at-risk goals (lowest score first), then the rest as they came."""
-
-    def key(item: tuple[int, GoalRow]) -> tuple[int, int, float, int]:
-        place, row = item
-        latest = row.latest()
-        if latest is None or not row.worrying():
-            return (1, 0, 0.0, place)
-        return (0, RANK[latest.confidence], latest.score.value, place)
-
-    return tuple(row for _, row in sorted(enumerate(rows), key=key))
 
 
 def _missing(

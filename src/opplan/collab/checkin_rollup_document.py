@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from opplan import templating
-from opplan.collab.checkin_rollup import CheckinRollupData, Entry, GoalRow
+from opplan.collab.checkin_rollup import CheckinRollupData
+from opplan.collab.goal_rows import Entry, GoalRow
 from opplan.collab.rollup_document import cell, options_as_code, yaml_text
 from opplan.config.model import Config
 

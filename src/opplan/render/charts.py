@@ -19,11 +19,12 @@ from opplan import kinds
 from opplan.render.heat_map import HeatCell, HeatMap
 from opplan.render.pdf import array, string
 from opplan.schemas import DocumentBase
+from opplan.schemas.checkin import FURTHEST_BEHIND
 
 MOST_TICKS = 6
 PERIOD_TITLES = {"final": "Final"}
-# How far behind a confidence says a goal is: a shared goal's cell shows the team further behind.
-BEHIND = {"off-track": 0, "at-risk": 1, "on-track": 2, "done": 3, "dropped": 4}
+# A shared goal's cell shows the team further behind.
+BEHIND = {confidence: place for place, confidence in enumerate(FURTHEST_BEHIND)}
 
 
 class Drawing(Protocol):
