@@ -215,9 +215,13 @@ def _by_period(
     for period, pairs in found.items():
         if len(pairs) > 1:
             paths = ", ".join(doc.path for doc, _ in pairs)
+            which = (
+                f"final check-ins for {cycle}"
+                if period == "final"
+                else f"check-ins for {period} {cycle}"
+            )
             raise UsageError(
-                f"{pairs[0][1].team} has {len(pairs)} check-ins for {period} {cycle} "
-                f"({paths}); pass only the one to use"
+                f"{pairs[0][1].team} has {len(pairs)} {which} ({paths}); pass only the one to use"
             )
     return {period: found[period][0] for period in PERIODS if period in found}
 
