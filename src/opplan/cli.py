@@ -550,6 +550,14 @@ def rollup(
             metavar="NAME",
         ),
     ] = None,
+    checkins: Annotated[
+        bool,
+        typer.Option(
+            "--checkins",
+            help="Roll up the teams' check-ins instead: each goal's score and confidence "
+            "per quarter, at-risk goals first, and the decisions taken.",
+        ),
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
@@ -558,7 +566,8 @@ def rollup(
     checks: a table of teams (status, narrative pages, headcount, asks), totals,
     all asks largest first, all risks with owners, goals by tier and a
     team-by-team dependency matrix. Which cycle and kinds were used, and why, is
-    said in the document and on stderr.
+    said in the document and on stderr. With --checkins, it rolls up the teams'
+    quarterly check-ins instead (a table and a heat map of goals by quarter).
     """
     from opplan.commands import rollup as command
 
@@ -570,6 +579,7 @@ def rollup(
             cycle=cycle,
             kind=kind,
             owners=owners or [],
+            checkins=checkins,
             config_file=config_file,
         )
     )
