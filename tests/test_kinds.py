@@ -56,7 +56,8 @@ def test_an_unknown_kind_names_the_nearest() -> None:
     with pytest.raises(UsageError) as caught:
         kinds.get("op3")
     assert str(caught.value) == (
-        "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin, rollup; did you mean 'op1'?"
+        "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin, rollup; "
+        "did you mean 'op1'?"
     )
 
 

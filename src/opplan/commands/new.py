@@ -14,7 +14,7 @@ from opplan.config.model import Config
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
 from opplan.names import choose, unknown
-from opplan.paths import OutputExists, conventional_path
+from opplan.paths import OutputExists, conventional_path, shown
 from opplan.scaffold import checkin_from_plan, from_op1, from_previous, skeleton
 from opplan.scaffold.values import Asker, Request, Values, complete
 
@@ -87,12 +87,12 @@ def run(
         write_atomic(target, text)
     except OSError as err:
         raise UsageError(f"cannot write {target}: {err.strerror or err}; pass -o PATH") from None
-    shown = _shown(target)
-    sys.stdout.write(f"created {shown} ({values.kind} from {_origin(info, name)})\n")
+    where = shown(target)
+    sys.stdout.write(f"created {where} ({values.kind} from {_origin(info, name)})\n")
     sys.stdout.writelines(f"{note}\n" for note in draft.notes)
     sys.stdout.write(
         f"next: replace the [bracketed] placeholders and TODO values, then run: "
-        f"opplan lint {shown}\n"
+        f"opplan lint {where}\n"
     )
     tip = _tip(settings, values) if source is None else None
     if tip:
@@ -166,7 +166,7 @@ def _carried(carried: checkin_from_plan.Earlier | None, values: Values) -> str:
             "values start empty"
         )
     return (
-        f"carried forward from {_shown(carried.path)} ({carried.quarter}): each goal's value, "
+        f"carried forward from {shown(carried.path)} ({carried.quarter}): each goal's value, "
         "confidence and note and each initiative's status and note; update what moved"
     )
 
@@ -174,7 +174,7 @@ def _carried(carried: checkin_from_plan.Earlier | None, values: Values) -> str:
 def _closed(year: from_previous.Year, made: from_previous.Made) -> list[str]:
     counts = ", ".join(f"{count} {status}" for status, count in made.statuses.items())
     lines = [
-        f"results from {_shown(year.checkin.path)} against {_shown(year.plan.path)}: {counts}",
+        f"results from {shown(year.checkin.path)} against {shown(year.plan.path)}: {counts}",
         "carried from the plan: charter, tenets, currency and partner teams (not yet pre-read)",
     ]
     if made.candidates:
@@ -194,7 +194,7 @@ def _tip(settings: Config, values: Values) -> str | None:
         if sibling.is_file():
             what = "the OP1" if values.kind == "op2" else "the plan"
             return (
-                f"tip: opplan new {values.kind} --from {_shown(sibling)} --force "
+                f"tip: opplan new {values.kind} --from {shown(sibling)} --force "
                 f"pre-fills it from {what}"
             )
     return None
@@ -206,8 +206,8 @@ def _default_path(settings: Config, values: Values) -> Path:
         return conventional_path(settings.root, pattern, values.path_fields)
     except KeyError as err:  # {quarter} in the pattern of a kind that has none
         raise UsageError(
-            f"[new.paths] {values.kind} = {pattern!r} uses {{{err.args[0]}}}, which a "
-            f"{values.kind} does not have; change the pattern, or pass -o PATH"
+            f"[new.paths] {values.kind} = {pattern!r} uses {{{err.args[0]}}}, which only a "
+            "check-in has; change the pattern, or pass -o PATH"
         ) from None
 
 
@@ -216,7 +216,7 @@ def _check_target(target: Path, force: bool) -> None:
         raise UsageError(f"{target} is a folder; give -o a file path such as {target}/op1.md")
     if os.path.lexists(target) and not force:  # a dangling link too: writing would replace it
         raise OutputExists(
-            f"{_shown(target)} already exists; opplan new never overwrites a file "
+            f"{shown(target)} already exists; opplan new never overwrites a file "
             "(pass --force to replace it, or -o PATH to write elsewhere)"
         )
 
@@ -228,12 +228,4 @@ def _template(settings: Config, name: str) -> templating.TemplateInfo | None:
 def _origin(info: templating.TemplateInfo | None, name: str) -> str:
     if info is None or info.origin == "built-in":
         return f"the built-in template {name}"
-    return f"the local template {_shown(info.path)}"
-
-
-def _shown(path: Path) -> str:
-    """The path as the user would type it: relative to the current folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return f"the local template {shown(info.path)}"

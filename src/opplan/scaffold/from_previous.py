@@ -34,6 +34,7 @@ from opplan import kinds
 from opplan.config.model import Config
 from opplan.document import frontmatter
 from opplan.errors import UsageError
+from opplan.paths import shown
 from opplan.scaffold import checkin_from_plan, roundtrip, sources
 from opplan.scaffold.sources import Source
 from opplan.scaffold.values import Request, with_defaults
@@ -93,7 +94,7 @@ def read(path: Path, settings: Config) -> Year:
     series = checkins.series(checkins.in_folders(folders), model.cycle, model.team)
     found = checkins.final(series)
     if found is None:
-        where = " or ".join(dict.fromkeys(str(folder) for folder in folders))
+        where = " or ".join(dict.fromkeys(shown(folder) for folder in folders))
         raise UsageError(
             f"{path}: no check-in of {model.team} {model.cycle} in {where}, so no results to "
             f"carry; write the final one first (opplan new checkin --from {path} "

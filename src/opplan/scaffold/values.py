@@ -131,7 +131,7 @@ def check_quarter(quarter: str) -> str:
     """The quarter as a check-in writes it (Q2), from "Q2" or "q2"; else a one-line error."""
     written = quarter.strip().upper()
     if written not in QUARTERS:
-        raise unknown("quarter", quarter.strip(), QUARTERS)
+        raise unknown("quarter", written, QUARTERS)
     return written
 
 
