@@ -56,7 +56,8 @@ def _table(path: tuple[str, ...], model: BaseModel, description: str) -> Iterato
 
 
 def _toml(value: Any) -> str:
-    """A TOML value for a default: strings, numbers, booleans, paths and lists of them."""
+    """A TOML value for a default: strings, numbers, booleans, paths, and lists and tables
+    of them."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -67,4 +68,6 @@ def _toml(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, Mapping):  # an inline table; its keys are names such as on-track
+        return "{ " + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")
