@@ -161,10 +161,7 @@ def _check_options(
 
 def _carried(carried: checkin_from_plan.Earlier | None, values: Values) -> str:
     if carried is None:
-        return (
-            f"no earlier check-in of {values.team} {values.cycle} beside it or the plan: "
-            "values start empty"
-        )
+        return f"no earlier check-in of {values.team} {values.cycle} found: values start empty"
     return (
         f"carried forward from {shown(carried.path)} ({carried.quarter}): each goal's value, "
         "confidence and note and each initiative's status and note; update what moved"
