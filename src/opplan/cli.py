@@ -320,6 +320,7 @@ def new(
             help="For checkin: Q1, Q2, Q3 or Q4 (default: the last quarter of the cycle that "
             "has ended).",
             metavar="QUARTER",
+            autocompletion=completion.quarters,
         ),
     ] = None,
     final: Annotated[
