@@ -203,6 +203,17 @@ def test_only_an_earlier_check_in_of_the_team_and_year_carries(
     assert {goal.value for goal in _load(Path("q2.md"))[1].goals} == {None}
 
 
+def test_a_check_in_that_fails_the_schema_is_named_not_carried(cli: Cli) -> None:
+    broken = _checkin("checkin-q1.md", **{"quarter: Q1": "quarter: first"})
+    result = cli("new", "checkin", "--from", OP2, "--quarter", "Q2")
+    assert result.exit_code == 0, result.output
+    assert "no earlier check-in of Payments Platform 2027 found" in result.stdout
+    assert (
+        f"note: {broken} fails the schema, so nothing was carried from it "
+        f"(run: opplan lint {broken})\n"
+    ) in result.stdout
+
+
 def _broken_op2() -> Path:
     path = Path("broken/op2.md")
     path.parent.mkdir()

@@ -114,11 +114,17 @@ def _checkin_from_plan(job: _Job, request: Request, source: Path) -> _Draft:
     plan = checkin_from_plan.read(source)
     values, target = job.values(checkin_from_plan.defaults(plan, request))
     beside = None if target == STDOUT else target
-    carried = checkin_from_plan.earlier(plan, values, beside, job.settings)
+    looked = checkin_from_plan.earlier(plan, values, beside, job.settings)
     name = "new/checkin-from-plan.md.j2"
-    fields = checkin_from_plan.frontmatter_text(plan, values, target, job.today, carried)
+    fields = checkin_from_plan.frontmatter_text(plan, values, target, job.today, looked.earlier)
     text = templating.render(job.settings, name, frontmatter=fields)
-    return _Draft(values, target, name, text, [_carried(carried, values)])
+    notes = [_carried(looked.earlier, values)]
+    notes += [
+        f"note: {shown(path)} fails the schema, so nothing was carried from it "
+        f"(run: opplan lint {shown(path)})"
+        for path in looked.invalid
+    ]
+    return _Draft(values, target, name, text, notes)
 
 
 def _skeleton(job: _Job, request: Request, variant: str | None, previous: Path | None) -> _Draft:

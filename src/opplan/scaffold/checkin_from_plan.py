@@ -53,6 +53,15 @@ class Earlier:
     meta: CommentedMap
 
 
+@dataclass(frozen=True)
+class Looked:
+    """What the search for the check-in before found: it (if any), and the check-ins
+    passed over because they fail the schema."""
+
+    earlier: Earlier | None
+    invalid: list[Path]
+
+
 def read(path: Path) -> Source:
     """The plan at `path`: an OP2 or an OP1 that passes the schema."""
     allowed = kinds.get("checkin").new_from
@@ -80,17 +89,13 @@ def folder(settings: Config, cycle: int, team: str) -> Path:
     return conventional_path(settings.root, settings.new.paths.pattern("checkin"), fields).parent
 
 
-def earlier(
-    source: Source, values: Values, target: Path | None, settings: Config
-) -> Earlier | None:
+def earlier(source: Source, values: Values, target: Path | None, settings: Config) -> Looked:
     """The check-in before the new one, beside `target` (None: not a file), beside the plan
     or where the convention puts the team's check-ins."""
     folders = [source.path.parent, folder(settings, values.cycle, values.team)]
-    found = checkins.series(
-        checkins.in_folders([*folders, *([target.parent] if target else [])]),
-        values.cycle,
-        values.team,
-    )
+    docs = checkins.in_folders([*folders, *([target.parent] if target else [])])
+    invalid = [Path(doc.path) for doc in docs if doc.model is None]
+    found = checkins.series(docs, values.cycle, values.team)
     assert values.quarter is not None  # a check-in's values have one
     here = (QUARTERS.index(values.quarter), values.final)
     before = [
@@ -100,9 +105,9 @@ def earlier(
         and (target is None or Path(doc.path).resolve() != target.resolve())
     ]
     if not before:
-        return None
+        return Looked(None, invalid)
     doc, model = before[-1]
-    return Earlier(Path(doc.path), model.quarter, sources.meta_of(doc))
+    return Looked(Earlier(Path(doc.path), model.quarter, sources.meta_of(doc)), invalid)
 
 
 def frontmatter_text(
