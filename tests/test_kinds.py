@@ -101,21 +101,21 @@ def test_no_module_outside_the_registry_lists_kinds() -> None:
     assert lists == {}
 
 
-CHECKIN_KIND = """\
+RETRO_KIND = """\
 from opplan.kinds.kind import Kind
 
 KIND = Kind(
-    name="checkin",
-    label="Check-in",
-    summary="a quarterly check-in",
-    model_path="opplan.schemas.checkin.CheckIn",
+    name="retro",
+    label="Retrospective",
+    summary="a retrospective after a launch",
+    model_path="opplan.schemas.retro.Retro",
     sections=("Progress", "Next steps"),
-    new_template="new/checkin.md.j2",
-    new_path="plans/{cycle}/{team}/checkin.md",
-    new_title="{team} check-in {cycle}",
+    new_template="new/retro.md.j2",
+    new_path="plans/{cycle}/{team}/retro.md",
+    new_title="{team} retrospective {cycle}",
 )
 """
-CHECKIN_MODEL = '''\
+RETRO_MODEL = '''\
 from typing import Literal
 
 from pydantic import Field
@@ -123,21 +123,21 @@ from pydantic import Field
 from opplan.schemas.common import DocumentBase
 
 
-class CheckIn(DocumentBase):
-    """A quarterly check-in."""
+class Retro(DocumentBase):
+    """A retrospective."""
 
-    kind: Literal["checkin"] = Field(description="Always checkin.")
-    quarter: int = Field(ge=1, le=4, description="The quarter, 1 to 4.")
+    kind: Literal["retro"] = Field(description="Always retro.")
+    weeks: int = Field(ge=1, le=52, description="The weeks it looks back on.")
 '''
-CHECKIN_TEMPLATE = """\
+RETRO_TEMPLATE = """\
 ---
-kind: checkin
+kind: retro
 title: {{ title | tojson }}
 team: {{ team | tojson }}
 cycle: {{ cycle }}
 status: draft
 owners: {{ owners | tojson }}
-quarter: 1
+weeks: 6
 ---
 
 # Progress
@@ -155,18 +155,18 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     shutil.copytree(SRC, tmp_path / "src" / "opplan", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(SRC.parent.parent / "templates", tmp_path / "templates")
     package = tmp_path / "src" / "opplan"
-    (package / "kinds" / "checkin.py").write_text(CHECKIN_KIND, encoding="utf-8")
-    (package / "schemas" / "checkin.py").write_text(CHECKIN_MODEL, encoding="utf-8")
-    (tmp_path / "templates" / "new" / "checkin.md.j2").write_text(CHECKIN_TEMPLATE, "utf-8")
+    (package / "kinds" / "retro.py").write_text(RETRO_KIND, encoding="utf-8")
+    (package / "schemas" / "retro.py").write_text(RETRO_MODEL, encoding="utf-8")
+    (tmp_path / "templates" / "new" / "retro.md.j2").write_text(RETRO_TEMPLATE, "utf-8")
     registry = package / "kinds" / "__init__.py"
     text = registry.read_text(encoding="utf-8")
-    text = text.replace(
-        "op1, op2, prfaq, checkin, rollup\n", "checkin, op1, op2, prfaq, checkin, rollup\n"
-    )
-    registry.write_text(text.replace("rollup.KIND)", "rollup.KIND, checkin.KIND)"), "utf-8")
+    imports = "from opplan.kinds import checkin, op1, op2, prfaq, rollup\n"
+    assert imports in text
+    text = text.replace(imports, imports.replace("rollup", "retro, rollup"))
+    registry.write_text(text.replace("rollup.KIND)", "rollup.KIND, retro.KIND)"), "utf-8")
     plans = tmp_path / "repo"
     plans.mkdir()
-    (plans / "opplan.toml").write_text('[lint.kinds.checkin.rules.weasel-words]\nlevel = "off"\n')
+    (plans / "opplan.toml").write_text('[lint.kinds.retro.rules.weasel-words]\nlevel = "off"\n')
 
     def opplan(*args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(tmp_path / "src")}
@@ -179,14 +179,14 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
             check=False,
         )
 
-    made = opplan("new", "checkin", "--team", "Payments", "--cycle", "2027")
+    made = opplan("new", "retro", "--team", "Payments", "--cycle", "2027")
     assert made.returncode == 0, made.stderr
-    written = plans / "plans" / "2027" / "payments" / "checkin.md"
-    assert 'title: "Payments check-in 2027"' in written.read_text(encoding="utf-8")
+    written = plans / "plans" / "2027" / "payments" / "retro.md"
+    assert 'title: "Payments retrospective 2027"' in written.read_text(encoding="utf-8")
     assert opplan("lint", "--no-cache", "plans").returncode == 0
-    written.write_text(written.read_text().replace("quarter: 1", "quarter: 5"), "utf-8")
+    written.write_text(written.read_text().replace("weeks: 6", "weeks: 0"), "utf-8")
     linted = opplan("lint", "--no-cache", "--format", "text", "plans")
-    assert linted.returncode == 1 and "checkin.md:8:" in linted.stdout, linted.stdout
-    assert "quarter" in linted.stdout
-    described = opplan("schema", "checkin")
-    assert described.returncode == 0 and '"quarter"' in described.stdout, described.stderr
+    assert linted.returncode == 1 and "retro.md:8:" in linted.stdout, linted.stdout
+    assert "weeks" in linted.stdout
+    described = opplan("schema", "retro")
+    assert described.returncode == 0 and '"weeks"' in described.stdout, described.stderr

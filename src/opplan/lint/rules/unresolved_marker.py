@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 ID = "unresolved-marker"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {
     "markers": ["TBD", "TODO", "???"],
     "brackets": True,
