@@ -63,6 +63,7 @@ LINES = [
     ("opplan rules ", sorted(RULES)),
     ("opplan new p", ["prfaq"]),
     ("opplan new prfaq --variant p", ["pr-only"]),
+    ("opplan new checkin --quarter ", ["Q1", "Q2", "Q3", "Q4"]),
     ("opplan schema ", ["checkin", "op1", "op2", "prfaq", "rollup"]),
     ("opplan render x --to pdf,", ["pdf,docx", "pdf,html"]),
     ("opplan export ", list(TABLES)),

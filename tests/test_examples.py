@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
+from typer.testing import Result
 
 from conftest import EXAMPLES
 from opplan import kinds
@@ -62,3 +65,35 @@ def test_examples_have_a_narrative_and_an_appendix_if_their_kind_has_one(path: P
         assert doc.body.appendix
     else:  # a check-in: a page or two of prose, no appendix
         assert 250 < doc.body.narrative_words < 1000
+
+
+def test_the_2028_op1_opens_with_the_results_new_op1_from_previous_gives(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """The example OP1 for 2028 was started from the year-end check-in: its results are
+    exactly what `opplan new op1 --from-previous` writes from the examples."""
+    for path in EXAMPLE_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    started = tmp_path / "started.md"
+    result = cli(
+        "new", "op1", "--from-previous", tmp_path / "op2-payments-platform.md", "-o", started
+    )
+    assert result.exit_code == 0, result.output
+    written = load(EXAMPLES / "op1-payments-platform-2028.md").model
+    generated = load(started).model
+    assert written is not None and generated is not None
+    assert written.results == generated.results  # type: ignore[attr-defined]
+    assert [r.status for r in written.results] == [  # type: ignore[attr-defined]
+        "hit",
+        "partial",
+        "hit",
+        "partial",
+        "missed",
+        "partial",
+        "hit",
+    ]
+    assert (
+        (written.cycle, written.team)
+        == (generated.cycle, generated.team)
+        == (2028, "Payments Platform")
+    )

@@ -107,7 +107,7 @@ from opplan.kinds.kind import Kind
 KIND = Kind(
     name="retro",
     label="Retrospective",
-    summary="a team retrospective",
+    summary="a retrospective after a launch",
     model_path="opplan.schemas.retro.Retro",
     sections=("Progress", "Next steps"),
     new_template="new/retro.md.j2",
@@ -124,10 +124,10 @@ from opplan.schemas.common import DocumentBase
 
 
 class Retro(DocumentBase):
-    """A team retrospective."""
+    """A retrospective."""
 
     kind: Literal["retro"] = Field(description="Always retro.")
-    quarter: int = Field(ge=1, le=4, description="The quarter, 1 to 4.")
+    weeks: int = Field(ge=1, le=52, description="The weeks it looks back on.")
 '''
 RETRO_TEMPLATE = """\
 ---
@@ -137,7 +137,7 @@ team: {{ team | tojson }}
 cycle: {{ cycle }}
 status: draft
 owners: {{ owners | tojson }}
-quarter: 1
+weeks: 6
 ---
 
 # Progress
@@ -160,7 +160,9 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     (tmp_path / "templates" / "new" / "retro.md.j2").write_text(RETRO_TEMPLATE, "utf-8")
     registry = package / "kinds" / "__init__.py"
     text = registry.read_text(encoding="utf-8")
-    text = text.replace("prfaq, rollup\n", "prfaq, retro, rollup\n")
+    imports = "from opplan.kinds import checkin, op1, op2, prfaq, rollup\n"
+    assert imports in text
+    text = text.replace(imports, imports.replace("rollup", "retro, rollup"))
     registry.write_text(text.replace("rollup.KIND)", "rollup.KIND, retro.KIND)"), "utf-8")
     plans = tmp_path / "repo"
     plans.mkdir()
@@ -182,9 +184,9 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     written = plans / "plans" / "2027" / "payments" / "retro.md"
     assert 'title: "Payments retrospective 2027"' in written.read_text(encoding="utf-8")
     assert opplan("lint", "--no-cache", "plans").returncode == 0
-    written.write_text(written.read_text().replace("quarter: 1", "quarter: 5"), "utf-8")
+    written.write_text(written.read_text().replace("weeks: 6", "weeks: 0"), "utf-8")
     linted = opplan("lint", "--no-cache", "--format", "text", "plans")
     assert linted.returncode == 1 and "retro.md:8:" in linted.stdout, linted.stdout
-    assert "quarter" in linted.stdout
+    assert "weeks" in linted.stdout
     described = opplan("schema", "retro")
-    assert described.returncode == 0 and '"quarter"' in described.stdout, described.stderr
+    assert described.returncode == 0 and '"weeks"' in described.stdout, described.stderr

@@ -204,7 +204,7 @@ def test_team_is_slugified_for_the_path(cli: Cli, tmp_path: Path) -> None:
             "unknown document kind 'op3'; use one of op1, op2, prfaq, checkin; did you mean 'op1'?",
         ),
         (["op1", "--team", "x", "--variant", "full"], "--variant is for prfaq only"),
-        (["op1", "--team", "x", "--from", "op1.md"], "--from is for op2 only"),
+        (["op1", "--team", "x", "--from", "op1.md"], "--from is for op2 and checkin only"),
         (
             ["prfaq", "--team", "x", "--title", "y", "--variant", "short"],
             "unknown variant 'short'; use one of full, pr-only, faq-only",

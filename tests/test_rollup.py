@@ -21,10 +21,10 @@ TEAMS = 6
 
 @pytest.fixture
 def plans(tmp_path: Path) -> Path:
-    """The examples and six generated teams, with an old plan of another cycle."""
+    """The examples of 2027 and six generated teams, with an old plan of another cycle."""
     folder = tmp_path / "plans"
     write_plans(folder / "teams", TEAMS)
-    shutil.copytree(EXAMPLES, folder / "payments")
+    shutil.copytree(EXAMPLES, folder / "payments", ignore=shutil.ignore_patterns("*-2028.md"))
     (folder / "old").mkdir()
     (folder / "old" / "op1.md").write_text(team_plan(0, TEAMS, cycle=2026), encoding="utf-8")
     return folder

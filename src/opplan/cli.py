@@ -264,7 +264,9 @@ def new(
     cycle: Annotated[
         int | None,
         typer.Option(
-            help="The planning year (default: [new] cycle, else next year).", metavar="YEAR"
+            help="The planning year (default: [new] cycle, else next year; for a check-in, "
+            "the year of the quarter that ended last).",
+            metavar="YEAR",
         ),
     ] = None,
     owner: Annotated[
@@ -296,12 +298,41 @@ def new(
     ] = None,
     source: Annotated[
         Path | None,
-        typer.Option("--from", help="For op2: the OP1 to pre-fill it from.", metavar="OP1.md"),
+        typer.Option(
+            "--from",
+            help="For op2: the OP1 to pre-fill it from; for checkin: the plan it reports on "
+            "(the OP2, or the OP1).",
+            metavar="PLAN.md",
+        ),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-previous",
+            help="For op1: last year's OP2 (or one of its check-ins), to fill the results from "
+            "its final check-in.",
+            metavar="PLAN.md",
+        ),
+    ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            help="For checkin: Q1, Q2, Q3 or Q4 (default: the last quarter of the cycle that "
+            "has ended).",
+            metavar="QUARTER",
+            autocompletion=completion.quarters,
+        ),
+    ] = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final", help="For checkin: the year-end check-in, whose values are the results."
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     config_file: ConfigOption = None,
 ) -> None:
-    """Start a new document from its template: op1, op2 or prfaq.
+    """Start a new document from its template: op1, op2, prfaq or checkin.
 
     The skeleton has every frontmatter key with a placeholder and every required
     section with guidance. Missing values are asked for on a terminal; otherwise
@@ -311,13 +342,14 @@ def new(
     from opplan.commands import new as command
     from opplan.scaffold.values import Request
 
-    request = Request(kind, team, title, cycle, tuple(owner or ()), org)
+    request = Request(kind, team, title, cycle, tuple(owner or ()), org, quarter, final)
     ask = _prompt if sys.stdin.isatty() else None
     _call(
         lambda: command.run(
             request,
             variant=variant,
             source=source,
+            previous=previous,
             output=output,
             force=force,
             config_file=config_file,
@@ -550,6 +582,14 @@ def rollup(
             metavar="NAME",
         ),
     ] = None,
+    checkins: Annotated[
+        bool,
+        typer.Option(
+            "--checkins",
+            help="Roll up the teams' check-ins instead: each goal's score and confidence "
+            "per quarter, at-risk goals first, and the decisions taken.",
+        ),
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Roll every team's OP1 or OP2 for a cycle up into one org-level document.
@@ -558,7 +598,8 @@ def rollup(
     checks: a table of teams (status, narrative pages, headcount, asks), totals,
     all asks largest first, all risks with owners, goals by tier and a
     team-by-team dependency matrix. Which cycle and kinds were used, and why, is
-    said in the document and on stderr.
+    said in the document and on stderr. With --checkins, it rolls up the teams'
+    quarterly check-ins instead (a table and a heat map of goals by quarter).
     """
     from opplan.commands import rollup as command
 
@@ -570,6 +611,7 @@ def rollup(
             cycle=cycle,
             kind=kind,
             owners=owners or [],
+            checkins=checkins,
             config_file=config_file,
         )
     )

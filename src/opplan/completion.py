@@ -84,6 +84,13 @@ def prfaq_variants(incomplete: str) -> Choices:
     return _starting(incomplete, ((name, "") for name in VARIANTS))
 
 
+def quarters(incomplete: str) -> Choices:
+    """A check-in's quarter, Q1 to Q4."""
+    from opplan.schemas.checkin import QUARTERS  # noqa: PLC0415
+
+    return _starting(incomplete.upper(), ((quarter, "") for quarter in QUARTERS))
+
+
 def templates(incomplete: str) -> Choices:
     """The built-in templates (what `opplan templates --copy` copies)."""
     from opplan.resources import templates_dir  # noqa: PLC0415

@@ -86,3 +86,11 @@ def conventional_path(root: Path, pattern: str, values: Mapping[str, str]) -> Pa
     if not path.is_relative_to(root.resolve()):
         raise UsageError(f"{relative!r} is outside {root}; pass -o PATH or change [new.paths]")
     return path
+
+
+def shown(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -120,7 +120,7 @@ def _team_row(doc: Document, model: PlanFields, page: Page, base: Path) -> TeamR
     more = getattr(getattr(tracks, "more_investment", None), "headcount", 0)
     return TeamRow(
         model.team,
-        _relative(Path(doc.path), base),
+        relative(Path(doc.path), base),
         doc.kind,
         model.status,
         estimate(doc.body, page).narrative,
@@ -132,7 +132,7 @@ def _team_row(doc: Document, model: PlanFields, page: Page, base: Path) -> TeamR
     )
 
 
-def _relative(path: Path, base: Path) -> str:
+def relative(path: Path, base: Path) -> str:
     return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
 
 

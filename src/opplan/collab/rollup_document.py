@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -25,7 +26,7 @@ def render(data: RollupData, owners: Sequence[str], today: dt.date, config: Conf
         frontmatter=_frontmatter(data, owners, today),
         cycle=data.cycle,
         org=data.org,
-        notes=[_options_as_code(note) for note in data.notes],
+        notes=[options_as_code(note) for note in data.notes],
         teams=[_team(row, data.currency) for row in data.teams],
         totals=_totals(data),
         asks=[
@@ -33,7 +34,7 @@ def render(data: RollupData, owners: Sequence[str], today: dt.date, config: Conf
                 row.team,
                 row.kind,
                 _amount(row.amount, row.kind, data.currency),
-                _cell(row.what),
+                cell(row.what),
                 row.by,
             ]
             for row in data.asks
@@ -41,23 +42,23 @@ def render(data: RollupData, owners: Sequence[str], today: dt.date, config: Conf
         risks=[
             [
                 row.team,
-                _cell(row.risk),
+                cell(row.risk),
                 row.likelihood,
                 row.impact,
                 row.owner or "none",
-                _cell(row.mitigation),
+                cell(row.mitigation),
             ]
             for row in data.risks
         ],
         goals={
             tier: [
-                [r.team, r.id, _cell(r.statement), _cell(r.target), r.due, r.owners or "none"]
+                [r.team, r.id, cell(r.statement), cell(r.target), r.due, r.owners or "none"]
                 for r in rows
             ]
             for tier, rows in data.goals.items()
         },
         matrix=_matrix(data),
-        matrix_columns=[_cell(column) for column in data.matrix.columns],
+        matrix_columns=[cell(column) for column in data.matrix.columns],
     )
 
 
@@ -89,6 +90,11 @@ def _frontmatter(data: RollupData, owners: Sequence[str], today: dt.date) -> str
             for row in data.teams
         ],
     }
+    return yaml_text(mapping)
+
+
+def yaml_text(mapping: dict[str, Any]) -> str:
+    """Frontmatter as block-style YAML, keys in the order given."""
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
@@ -99,7 +105,7 @@ def _frontmatter(data: RollupData, owners: Sequence[str], today: dt.date) -> str
 
 def _team(row: TeamRow, currency: str) -> list[str]:
     return [
-        _cell(row.team),
+        cell(row.team),
         f"`{row.path}`",
         row.kind.upper(),
         row.status,
@@ -125,7 +131,7 @@ def _totals(data: RollupData) -> list[str]:
 
 def _matrix(data: RollupData) -> list[list[str]]:
     return [
-        [_cell(row)]
+        [cell(row)]
         + [str(data.matrix.needs.get((row, column), "-")) for column in data.matrix.columns]
         for row in data.matrix.rows
     ]
@@ -149,12 +155,12 @@ def _money(value: float, currency: str) -> str:
     return f"{_number(value):,} {currency}"
 
 
-def _options_as_code(text: str) -> str:
+def options_as_code(text: str) -> str:
     """A note's command options (`--kind`) as code, which Markdown prints as typed
     (plain `--` would become an en dash)."""
     return OPTION.sub(r"`\1`", text)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Text that stays inside one Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")

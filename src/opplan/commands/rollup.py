@@ -1,4 +1,5 @@
-"""`opplan rollup`: roll the teams' plans for a cycle up into one document."""
+"""`opplan rollup`: roll the teams' plans (or, with `--checkins`, their check-ins) for a
+cycle up into one document."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from opplan import config, kinds
+from opplan.collab import checkin_rollup, checkin_rollup_document
 from opplan.collab.corpus import load_documents, warn_all
 from opplan.collab.rollup import build
 from opplan.collab.rollup_document import render
 from opplan.collab.selection import select
+from opplan.config.model import Config
+from opplan.document import Document
 from opplan.errors import ExitCode, UsageError
 from opplan.fileio import write_atomic
 from opplan.names import unknown
@@ -25,6 +29,7 @@ def run(
     cycle: int | None = None,
     kind: str | None = None,
     owners: Sequence[str] = (),
+    checkins: bool = False,
     today: dt.date | None = None,
     config_file: Path | None = None,
 ) -> ExitCode:
@@ -34,6 +39,10 @@ def run(
         raise unknown("document kind", kind, kinds.PLAN_NAMES)
     settings = config.load(config_file)
     docs = load_documents(paths, settings.lint)
+    if checkins:
+        return _checkins(
+            docs, org, output, cycle=cycle, kind=kind, owners=owners, today=today, settings=settings
+        )
     selection = select(docs, org=org, cycle=cycle, kind=kind)
     warn_all(selection.notes)
     base = output.parent if output else Path.cwd()
@@ -46,4 +55,45 @@ def run(
         count = len(data.teams)
         plural = "" if count == 1 else "s"
         sys.stderr.write(f"opplan: wrote {output}: {count} team plan{plural} for {data.cycle}\n")
+    return ExitCode.OK
+
+
+def _checkins(
+    docs: Sequence[Document],
+    org: str,
+    output: Path | None,
+    *,
+    cycle: int | None,
+    kind: str | None,
+    owners: Sequence[str],
+    today: dt.date | None,
+    settings: Config,
+) -> ExitCode:
+    """The roll-up of the org's check-ins: each goal's score and confidence per quarter."""
+    data = checkin_rollup.build(
+        docs,
+        org,
+        cycle=cycle,
+        kind=kind,
+        confidence_scores={str(k): v for k, v in settings.checkins.confidence_scores.items()},
+        base=output.parent if output else Path.cwd(),
+    )
+    warn_all(data.notes)
+    missing = [
+        f"{team} ({', '.join(map(checkin_rollup_document.period_title, periods))})"
+        for team, periods in data.missing
+    ]
+    if missing:
+        warn_all([f"no check-in for a quarter other teams have: {'; '.join(missing)}"])
+    text = checkin_rollup_document.render(data, owners or [org], today or dt.date.today(), settings)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        count = len(data.checkins)
+        plural = "" if count == 1 else "s"
+        sys.stderr.write(
+            f"opplan: wrote {output}: {count} check-in{plural} of {len(data.teams)} "
+            f"team(s) for {data.cycle}\n"
+        )
     return ExitCode.OK

@@ -164,8 +164,8 @@ PATH_FIELDS = ("cycle", "team", "kind", "title", "quarter")
 class _Paths(Section):
     """Where `opplan new` puts each kind, relative to the configuration file's folder.
 
-    Patterns may use {cycle}, {team} (the team's slug), {kind} and {title} (the
-    title's slug).
+    Patterns may use {cycle}, {team} (the team's slug), {kind}, {title} (the
+    title's slug) and, for a check-in, {quarter} (q1 to q4).
     """
 
     def pattern(self, kind: str) -> str:
@@ -290,6 +290,13 @@ class Checkins(Section):
     )
     due_days: int = Field(
         21, ge=0, le=90, description="Days after a quarter ends by which its check-in is due."
+    )
+    partial_score: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="The least score of a goal that next year's results call partial, not "
+        "missed (1.0 is hit).",
     )
 
     @field_validator("confidence_scores")

@@ -20,6 +20,7 @@ KIND = Kind(
     new_template="new/checkin.md.j2",
     new_path="plans/{cycle}/{team}/checkin-{quarter}.md",
     new_title="{team} check-in {quarter} {cycle}",
+    new_from=("op2", "op1"),
     render_template="render/checkin.md.j2",
     tables=("goal_progress", "initiative_progress", "decisions"),
     title_words=("check in", "checkin", "quarterly review", "qbr"),

@@ -32,6 +32,7 @@ class Kind:
     new_template: str | None = None  # the `new/` template ({variant} filled in); None: not `new`
     new_path: str | None = None  # where `opplan new` puts one, by default
     new_title: str | None = None  # the default title ({team}, {cycle}); None: must be given
+    new_from: tuple[str, ...] = ()  # the kinds `new --from` starts one from, likeliest first
     render_template: str | None = None  # the `render/` template; None: render/default.md.j2
     tables: tuple[str, ...] = ()  # the frontmatter tables rendered, in appendix order
     charts: tuple[str, ...] = ()  # the charts rendered

@@ -18,6 +18,7 @@ KIND = Kind(
     new_template="new/op2.md.j2",
     new_path="plans/{cycle}/{team}/op2.md",
     new_title="{team} OP2 {cycle}",
+    new_from=("op1",),
     render_template="render/op2.md.j2",
     tables=(
         "review_actions",

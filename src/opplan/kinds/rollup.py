@@ -10,6 +10,6 @@ KIND = Kind(
     summary="an org roll-up",
     model_path="opplan.schemas.rollup.Rollup",
     render_template="render/rollup.md.j2",
-    charts=("headcount_asked",),
+    charts=("headcount_asked", "goal_scores"),
     checked_sections=False,  # generated: its sections are the template's
 )

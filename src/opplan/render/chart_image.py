@@ -66,7 +66,7 @@ def text_width(config: Config) -> float:
     return PAPER_INCHES[config.page.paper][0] - 2 * config.page.margin
 
 
-def image(chart: charts.Chart, config: Config, root: Path, fmt: Literal["png", "svg"]) -> bytes:
+def image(chart: charts.Drawing, config: Config, root: Path, fmt: Literal["png", "svg"]) -> bytes:
     """The chart alone, typeset to a PNG or SVG image as wide as the text."""
     source = templating.render(
         config,
@@ -95,7 +95,7 @@ def image(chart: charts.Chart, config: Config, root: Path, fmt: Literal["png", "
 
 
 def _figure(
-    chart: charts.Chart, prepared: Prepared, config: Config, fmt: Literal["png", "svg"]
+    chart: charts.Drawing, prepared: Prepared, config: Config, fmt: Literal["png", "svg"]
 ) -> Node:
     data = base64.b64encode(image(chart, config, prepared.root, fmt)).decode("ascii")
     width = f"{text_width(config):.2f}in" if fmt == "png" else "100%"

@@ -1,24 +1,46 @@
 """The frontmatter's figures as charts, by name: `<!-- opplan:chart headcount_asked -->`.
 
 Like the tables (`render/tables.py`), each chart is a function of the document's
-model that returns a Chart, or None when there is nothing to chart; `CHARTS`
-holds them by name, and a kind's record in `opplan.kinds` says which it has.
-A chart is drawn by typst (`opplan-bar-chart` in `templates/render/chart.typ.j2`)
-from the call `Chart.typst`: in place in the PDF, and as an image in docx and
-HTML (`render/chart_image.py`).
+model that returns a drawing (a bar Chart, or a HeatMap from `render/heat_map.py`),
+or None when there is nothing to chart; `CHARTS` holds them by name, and a kind's
+record in `opplan.kinds` says which it has. A chart is drawn by typst
+(`opplan-bar-chart` in `templates/render/chart.typ.j2`, `opplan-heat-map` in
+`chart-heat-map.typ.j2`) from its call `typst`: in place in the PDF, and as an
+image in docx and HTML (`render/chart_image.py`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, Protocol
 
 from opplan import kinds
-from opplan.render.pdf import string
+from opplan.render.heat_map import HeatCell, HeatMap
+from opplan.render.pdf import array, string
 from opplan.schemas import DocumentBase
+from opplan.schemas.checkin import FURTHEST_BEHIND
 
 MOST_TICKS = 6
+PERIOD_TITLES = {"final": "Final"}
+# A shared goal's cell shows the team further behind.
+BEHIND = {confidence: place for place, confidence in enumerate(FURTHEST_BEHIND)}
+
+
+class Drawing(Protocol):
+    """What every chart has: the writers need no more."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def note(self) -> str: ...
+
+    @property
+    def typst(self) -> str: ...
 
 
 class Chart(NamedTuple):
@@ -43,17 +65,12 @@ class Chart(NamedTuple):
             "title": string(self.title),
             "note": string(self.note),
             "axis": string(self.axis),
-            "labels": _array([string(label) for label in self.labels]),
-            "values": _array([str(number(value)) for value in self.values]),
-            "shown": _array([string(text) for text in self.shown]),
-            "ticks": _array([str(number(tick)) for tick in ticks(max(self.values, default=0))]),
+            "labels": array([string(label) for label in self.labels]),
+            "values": array([str(number(value)) for value in self.values]),
+            "shown": array([string(text) for text in self.shown]),
+            "ticks": array([str(number(tick)) for tick in ticks(max(self.values, default=0))]),
         }
         return "#opplan-bar-chart(" + ", ".join(f"{k}: {v}" for k, v in arguments.items()) + ")"
-
-
-def _array(items: Sequence[str]) -> str:
-    """A typst array literal (one item needs a trailing comma)."""
-    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def number(value: float) -> int | float:
@@ -97,8 +114,45 @@ def headcount_asked(doc: Any) -> Chart | None:
     )
 
 
-ChartFunction = Callable[[Any], Chart | None]
-CHARTS: dict[str, ChartFunction] = {f.__name__: f for f in (headcount_asked,)}
+def goal_scores(doc: Any) -> HeatMap | None:
+    """A check-in roll-up's goals by quarter, each cell the goal's score and confidence,
+    in the roll-up's order (at-risk and off-track goals first)."""
+    summary = doc.checkins
+    if summary is None or not summary.goals or not summary.periods:
+        return None
+    periods = tuple(summary.periods)
+    cells = []
+    for goal in summary.goals:
+        row = []
+        for period in periods:
+            here = [score for score in goal.scores if score.period == period]
+            worst = min(here, key=lambda s: (BEHIND[s.confidence], s.score), default=None)
+            row.append(
+                None
+                if worst is None
+                else HeatCell(float(worst.score), worst.confidence, worst.basis == "confidence")
+            )
+        cells.append(tuple(row))
+    latest = [next(cell for cell in reversed(row) if cell) for row in cells if any(row)]
+    off = sum(cell.confidence == "off-track" for cell in latest)
+    risk = sum(cell.confidence == "at-risk" for cell in latest)
+    goals = len(summary.goals)
+    teams = len({side.team for goal in summary.goals for side in goal.teams})
+    return HeatMap(
+        "goal_scores",
+        "Goal scores by quarter",
+        tuple(PERIOD_TITLES.get(period, period) for period in periods),
+        tuple(" / ".join(dict.fromkeys(side.id for side in goal.teams)) for goal in summary.goals),
+        tuple(", ".join(side.team for side in goal.teams) for goal in summary.goals),
+        tuple(goal.statement for goal in summary.goals),
+        tuple(cells),
+        f"{goals} goal{'' if goals == 1 else 's'} of {teams} team{'' if teams == 1 else 's'}: "
+        f"{off} off track and {risk} at risk at their latest check-in.",
+    )
+
+
+ChartFunction = Callable[[Any], Drawing | None]
+CHARTS: dict[str, ChartFunction] = {f.__name__: f for f in (headcount_asked, goal_scores)}
 
 
 def names(kind: str) -> tuple[str, ...]:
@@ -106,7 +160,7 @@ def names(kind: str) -> tuple[str, ...]:
     return kinds.KINDS[kind].charts if kind in kinds.KINDS else ()
 
 
-def build(model: DocumentBase, name: str) -> Chart | None:
+def build(model: DocumentBase, name: str) -> Drawing | None:
     """Chart `name` of a document, or None if the kind has no such chart or no data."""
     function = CHARTS.get(name) if name in names(model.kind) else None
     return function(model) if function else None

@@ -29,6 +29,7 @@ from opplan.render.typeset import typeset
 TYPST_TEMPLATES = (
     "render/style.typ.j2",
     "render/chart.typ.j2",
+    "render/chart-heat-map.typ.j2",
     "render/document.typ.j2",
     "render/_documents.typ.j2",
 )

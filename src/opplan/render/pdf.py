@@ -11,7 +11,7 @@ with a query and turned into exact page counts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,11 @@ def string(text: object) -> str:
     clean = "".join(ch for ch in str(text) if ch >= " " or ch in "\n\t")
     escaped = clean.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return '"' + escaped.replace("\t", "\\t") + '"'
+
+
+def array(items: Sequence[str]) -> str:
+    """A typst array literal of typst values (one item needs a trailing comma)."""
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def markup(tree: dict[str, Any], what: str) -> str:

@@ -7,7 +7,6 @@ model appears in it without anyone remembering to add it here.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -56,13 +55,9 @@ def _table(path: tuple[str, ...], model: BaseModel, description: str) -> Iterato
         yield from _table((*path, name), value, note)
 
 
-def _key(key: object) -> str:
-    text = str(key)
-    return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else json.dumps(text)
-
-
 def _toml(value: Any) -> str:
-    """A TOML value for a default: strings, numbers, booleans, paths and lists of them."""
+    """A TOML value for a default: strings, numbers, booleans, paths, and lists and tables
+    of them."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -73,7 +68,6 @@ def _toml(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
-    if isinstance(value, dict):  # an inline table; keys quoted when they are not bare
-        items = (f"{_key(key)} = {_toml(item)}" for key, item in value.items())
-        return "{ " + ", ".join(items) + " }"
+    if isinstance(value, Mapping):  # an inline table; its keys are names such as on-track
+        return "{ " + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + " }"
     raise TypeError(f"no TOML form for {value!r}")

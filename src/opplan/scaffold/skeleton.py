@@ -49,6 +49,8 @@ def context(values: Values, config: Config, variant: str, today: dt.date) -> dic
         "cycle": values.cycle,
         "owners": list(values.owners),
         "org": values.org,
+        "quarter": values.quarter,
+        "final": values.final,
         "variant": variant,
         "today": today.isoformat(),
         "version": NEW_VERSION,

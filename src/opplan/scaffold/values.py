@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from opplan import kinds
 from opplan.config.model import New
 from opplan.errors import UsageError
+from opplan.names import unknown
 from opplan.paths import check_team, slug
+from opplan.schemas.checkin import QUARTERS
 
 # Ask a question and return the answer; a blank answer gives the default ("" for none).
 Asker = Callable[[str, str], str]
@@ -33,6 +35,8 @@ class Request:
     cycle: int | None = None
     owners: tuple[str, ...] = ()
     org: str | None = None
+    quarter: str | None = None  # a check-in's: Q1 to Q4
+    final: bool = False  # a check-in's: the year-end one
 
 
 @dataclass(frozen=True)
@@ -46,30 +50,45 @@ class Values:
     cycle: int
     owners: tuple[str, ...]
     org: str
+    quarter: str | None = None  # a check-in's only
+    final: bool = False
 
     @property
     def path_fields(self) -> dict[str, str]:
-        """The fields a path pattern may use."""
-        return {
+        """The fields a path pattern may use ({quarter}, lower case, for a check-in only)."""
+        fields = {
             "cycle": str(self.cycle),
             "team": self.team_slug,
             "kind": self.kind,
             "title": slug(self.title) or "untitled",
         }
+        if self.quarter is not None:
+            fields["quarter"] = self.quarter.lower()
+        return fields
 
 
 def complete(request: Request, settings: New, ask: Asker | None, today: dt.date) -> Values:
     """Fill in what the request lacks: ask when `ask` is given, else default or fail."""
     team = request.team or _need(ask, "Team", None, "--team NAME")
     team_slug = check_team(team)
+    checkin = request.kind == "checkin"
     cycle = request.cycle
     if cycle is None:
-        default_cycle = settings.cycle or today.year + 1
+        default_cycle = last_quarter(today)[0] if checkin else settings.cycle or today.year + 1
         cycle = _year(ask("Cycle (planning year)", str(default_cycle))) if ask else default_cycle
     if not _FIRST_CYCLE <= cycle <= _LAST_CYCLE:
         raise UsageError(f"--cycle {cycle}: give a year from {_FIRST_CYCLE} to {_LAST_CYCLE}")
+    quarter = None
+    if checkin:
+        quarter = request.quarter
+        if quarter is None:
+            default_quarter = quarter_of(cycle, today)
+            quarter = ask("Quarter (Q1-Q4)", default_quarter) if ask else default_quarter
+        quarter = check_quarter(quarter)
     pattern = kinds.get(request.kind).new_title
-    default_title = pattern.format(team=team.strip(), cycle=cycle) if pattern else None
+    default_title = (
+        pattern.format(team=team.strip(), cycle=cycle, quarter=quarter) if pattern else None
+    )
     title = request.title or _need(
         ask, "Title", default_title, "--title TEXT (what the PR/FAQ is about)"
     )
@@ -88,7 +107,32 @@ def complete(request: Request, settings: New, ask: Asker | None, today: dt.date)
         cycle=cycle,
         owners=owners or (OWNER_PLACEHOLDER,),
         org=org.strip() or ORG_PLACEHOLDER,
+        quarter=quarter,
+        final=request.final,
     )
+
+
+def last_quarter(today: dt.date) -> tuple[int, str]:
+    """The year and quarter that most recently ended: on 2027-05-10, (2027, "Q1")."""
+    index = (today.month - 1) // 3  # the current quarter, from 0
+    return (today.year, QUARTERS[index - 1]) if index else (today.year - 1, QUARTERS[-1])
+
+
+def quarter_of(cycle: int, today: dt.date) -> str:
+    """A check-in's default quarter: the cycle's last quarter that has ended by `today`,
+    Q1 for a year none of whose quarters has ended, Q4 for a past year."""
+    year, quarter = last_quarter(today)
+    if cycle == year:
+        return quarter
+    return QUARTERS[0] if cycle > year else QUARTERS[-1]
+
+
+def check_quarter(quarter: str) -> str:
+    """The quarter as a check-in writes it (Q2), from "Q2" or "q2"; else a one-line error."""
+    written = quarter.strip().upper()
+    if written not in QUARTERS:
+        raise unknown("quarter", written, QUARTERS)
+    return written
 
 
 def with_defaults(request: Request, **defaults: object) -> Request:

@@ -21,6 +21,8 @@ DecisionKind = Literal["stop", "start", "adjust"]
 
 QUARTERS: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4")
 CONFIDENCES: tuple[str, ...] = ("on-track", "at-risk", "off-track", "done", "dropped")
+# The confidences from the goal furthest behind: how reports order goals and teams.
+FURTHEST_BEHIND: tuple[str, ...] = ("off-track", "at-risk", "on-track", "done", "dropped")
 
 
 class GoalProgress(Strict):

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from opplan import document
 from opplan.document import Document
+from opplan.errors import OpplanError
 from opplan.schemas.checkin import QUARTERS, Checkin, GoalProgress, InitiativeProgress
 from opplan.schemas.op1 import Goal, Initiative, PlanFields
 from opplan.scoring import CONFIDENCE_SCORES, Score, score
@@ -108,3 +110,28 @@ def final(group: list[tuple[Document, Checkin]]) -> tuple[Document, Checkin] | N
     marked = [pair for pair in group if pair[1].final]
     chosen = marked or group
     return chosen[-1] if chosen else None
+
+
+def in_folders(folders: Iterable[Path]) -> list[Document]:
+    """The check-ins directly in these folders (not below them), valid or not, each once.
+
+    A file that cannot be read as a document is not a check-in here: lint reports it.
+    """
+    found: dict[Path, Document] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.md")):
+            key = path.resolve()
+            if key in found or not path.is_file():
+                continue
+            try:
+                doc = document.load(path)
+            except OpplanError:
+                continue
+            if doc.kind == "checkin":
+                found[key] = doc
+    return list(found.values())
+
+
+def series(docs: Iterable[Document], cycle: int, team: str) -> list[tuple[Document, Checkin]]:
+    """A team's valid check-ins of one year, in quarter order (see `by_team`)."""
+    return by_team(docs).get((cycle, team_key(team)), [])
