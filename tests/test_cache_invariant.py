@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+from typer.testing import Result
 
 from opplan.config.model import Lint, Page
 from opplan.lint.cache import ResultCache
@@ -72,6 +73,87 @@ def test_plans_linted_one_at_a_time_then_together_keep_their_partner_findings(
     assert _cross(together, "partner-surprise") == expected
 
 
+CHECKINS = CASES / "checkin-at-risk-second-quarter"
+
+
+def _checkin_year(tmp_path: Path) -> None:
+    for name in ("op1-fraud-detection.md", "checkin-Q1.md", "checkin-Q2.md"):
+        shutil.copy(CHECKINS / name, tmp_path / name)
+
+
+def test_editing_the_previous_check_in_reaches_the_cached_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _checkin_year(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / ".cache"
+    second = (CHECKINS / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert _cross(_lint(["checkin-Q2.md"], cache), "checkin-at-risk") == second
+    q1 = tmp_path / "checkin-Q1.md"
+    q1.write_text(
+        q1.read_text().replace(
+            "    value: 19\n    confidence: at-risk\n", "    value: 19\n    confidence: on-track\n"
+        )
+    )
+    cached = _lint(["checkin-Q2.md"], cache)
+    assert cached == _lint(["checkin-Q2.md"], None)
+    assert _cross(cached, "checkin-at-risk") == []
+
+
+def test_a_check_in_added_beside_one_reaches_the_cached_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _checkin_year(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / ".cache"
+    q1 = tmp_path / "checkin-Q1.md"
+    text = q1.read_text()
+    q1.unlink()
+    assert _cross(_lint(["checkin-Q2.md"], cache), "checkin-at-risk") == []
+    q1.write_text(text)  # the listing of the folder changed: a new check-in of the year
+    cached = _lint(["checkin-Q2.md"], cache)
+    assert cached == _lint(["checkin-Q2.md"], None)
+    assert len(_cross(cached, "checkin-at-risk")) == 1
+
+
+def test_editing_the_plan_reaches_the_cached_check_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _checkin_year(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / ".cache"
+    assert _cross(_lint(["checkin-Q1.md"], cache), "checkin-coverage") == []
+    plan = tmp_path / "op1-fraud-detection.md"
+    plan.write_text(plan.read_text().replace("  - id: G-4\n", "  - id: G-7\n"))
+    cached = _lint(["checkin-Q1.md"], cache)
+    assert cached == _lint(["checkin-Q1.md"], None)
+    assert [p.split(": error ")[1] for p in _cross(cached, "checkin-coverage")] == [
+        "goal G-7 of the plan ('Launch device fingerprinting in every EU market.') is missing; "
+        "say where it stands (dropped if it was dropped) [checkin-coverage]",
+        "goal G-4 is not in the plan 'op1-fraud-detection.md'; did you mean 'G-7'? "
+        "[checkin-coverage]",
+    ]
+
+
+def test_the_scores_by_confidence_are_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Result]
+) -> None:
+    _checkin_year(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    q1 = tmp_path / "checkin-Q1.md"
+    q1.write_text(
+        q1.read_text().replace(
+            "  - id: G-4\n    confidence: on-track\n", "  - id: G-4\n    confidence: at-risk\n"
+        )
+    )
+    config = tmp_path / "opplan.toml"
+    for score in ("0.4", "0.3"):
+        config.write_text(f"[checkins]\nconfidence_scores = {{at-risk = {score}}}\n")
+        cached = cli("lint", "checkin-Q1.md").stdout
+        assert cached == cli("lint", "--no-cache", "checkin-Q1.md").stdout
+        assert f"goal G-4, score {score}0 (by confidence: no value), is at-risk" in cached
+
+
 def _variants(text: str) -> list[str]:
     """The versions of a plan the machine writes: renamed, re-partnered, moved, broken."""
     return [
@@ -86,7 +168,8 @@ def _variants(text: str) -> list[str]:
 
 
 # The repository: an OP1 and the OP2 that revises it, and two teams' OP1s, one of
-# which depends on the other; the OP2 can be pointed at the other folder's OP1.
+# which depends on the other; the OP2 can be pointed at the other folder's OP1;
+# and (below) two check-ins beside the OP1 and OP2.
 SOURCES = {
     "a/op1-payments.md": CASES / "op2-follows-op1-complete" / "op1-payments.md",
     "a/op2-payments.md": CASES / "op2-follows-op1-complete" / "op2-payments.md",
@@ -97,6 +180,44 @@ VARIANTS = {name: _variants(path.read_text(encoding="utf-8")) for name, path in 
 # A Markdown file that is no plan until an edit gives it a kind (or a misspelt one).
 NOTES = ["# Notes\n", "---\nkind: op1\n---\n# Notes\n", "---\nkind: opp1\n---\n", "---\n"]
 VARIANTS["b/notes.md"] = [*NOTES, "# Notes\n\nMore.\n", "---\ntitle: Notes\n---\n", ""]
+# Two check-ins of the team of a/: the second reads the first (at risk two quarters in a
+# row) and the plan; edits turn the first on track, move it, or point at b/'s plan.
+CHECKIN = """---
+kind: checkin
+title: Payments check-in {quarter} 2027
+team: Payments
+cycle: 2027
+owners: [Ana Silva]
+date: {date}
+quarter: {quarter}
+plan: op1-payments.md
+goals:
+  - id: G-1
+    value: 12
+    confidence: {confidence}
+    note: Settlement files from the new processor arrive a day late.
+initiatives:
+  - id: SR-1
+    status: on-track
+  - id: SR-2
+    status: delayed
+---
+# What was delivered
+
+Refunds now settle in two days.
+"""
+Q1 = CHECKIN.format(quarter="Q1", date="2027-04-08", confidence="at-risk")
+Q2 = CHECKIN.format(quarter="Q2", date="2027-07-07", confidence="off-track")
+for name, text in (("a/checkin-q1.md", Q1), ("a/checkin-q2.md", Q2)):
+    VARIANTS[name] = [
+        text,
+        text.replace("confidence: at-risk", "confidence: on-track"),
+        text.replace("quarter: Q1", "quarter: Q3").replace("quarter: Q2", "quarter: Q1"),
+        text.replace("plan: op1-payments.md", "plan: ../b/op1-payments.md"),
+        text.replace("  - id: SR-2\n    status: delayed\n", ""),
+        text.replace("cycle: 2027", "cycle: 2028"),
+        text.replace("kind: checkin", "kind: checkn"),
+    ]
 TARGETS = [".", "a", "b", *VARIANTS]
 
 

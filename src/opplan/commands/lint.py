@@ -46,7 +46,11 @@ def run(
         counter = typeset.counter(settings)
     results = None
     if use_cache and settings.lint.cache:
-        setup = [settings.lint.model_dump(mode="json"), settings.page.model_dump(mode="json")]
+        setup = [
+            settings.lint.model_dump(mode="json"),
+            settings.page.model_dump(mode="json"),
+            settings.checkins.model_dump(mode="json"),
+        ]
         if exact:  # the counts also depend on the typst templates and versions
             setup.append({"exact": typeset.fingerprint(settings)})
         results = cache.ResultCache(cache.folder(settings.lint.cache_dir, settings.root), setup)
@@ -64,6 +68,7 @@ def run(
         jobs=jobs,
         plans_only=plans_only,
         given=given,
+        checkins=settings.checkins,
     )
     if results is not None and not exact:
         # So that the next run over unchanged files is answered before validating anything.

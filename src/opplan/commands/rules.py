@@ -14,11 +14,12 @@ from opplan.lint.rule import summary
 def run(rule_id: str | None = None) -> ExitCode:
     if rule_id is None:
         width = max(len(rule_id) for rule_id in rules.RULES)
+        kinds = max(len(_kinds(rule.KINDS)) for rule in rules.RULES.values())
         lines = [
-            f"{rule.ID:<{width}}  {rule.LEVEL:<7}  {_kinds(rule.KINDS):<9}  {summary(rule)}"
+            f"{rule.ID:<{width}}  {rule.LEVEL:<7}  {_kinds(rule.KINDS):<{kinds}}  {summary(rule)}"
             for rule in rules.RULES.values()
         ]
-        header = f"{'rule':<{width}}  {'level':<7}  {'kinds':<9}  what it checks"
+        header = f"{'rule':<{width}}  {'level':<7}  {'kinds':<{kinds}}  what it checks"
         sys.stdout.write("\n".join([header, *lines]) + "\n")
         return ExitCode.OK
     rule = rules.get(rule_id)

@@ -12,8 +12,9 @@ unchanged:
 - the cross-document findings of a run are stored under the hash of the whole
   list of documents linted (paths and bytes, in order) and the working folder, plus the
   hash of every document a rule read from disk (the OP1 of an OP2 that was not
-  linted with it). Several sets are kept, so linting plans one at a time and
-  then together each find their own.
+  linted with it) and of every folder a rule listed (the check-ins beside a
+  check-in: a file added or removed there misses). Several sets are kept, so
+  linting plans one at a time and then together each find their own.
 
 A file that is missing or cannot be read hashes as `None`, so a file that
 appears later misses too. The folder (`.opplan-cache/` next to the
@@ -42,7 +43,11 @@ _SETS = 16  # sets of documents whose cross-document problems are kept
 _READ_LIMIT = 200_000_000  # bytes read to hash a file another finding depends on
 _INDEX = "configurations.json"  # the result file of each configuration file seen
 
-Reads = dict[str, str | None]  # absolute path -> hash of its bytes (None: no readable file)
+_LISTING = "\0*.md"  # after a folder's path: the entry of its listing (no path has a NUL)
+
+# absolute path -> hash of its bytes (None: no readable file); a folder's path and
+# _LISTING -> hash of the names of its Markdown files
+Reads = dict[str, str | None]
 
 
 class Hit(NamedTuple):
@@ -72,6 +77,39 @@ def file_hash(path: str | Path) -> str | None:
 
 def bytes_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16, person=b"r").hexdigest()
+
+
+def listing_key(folder: Path) -> str:
+    """The entry under which a read notes the listing of a folder."""
+    return str(folder.absolute()) + _LISTING
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files of a folder (not its subfolders), sorted; none if it cannot be read."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if entry.name.endswith(".md") and entry.is_file():
+                found.append(folder / entry.name)
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def listing_hash(files: Sequence[Path]) -> str:
+    names = "\0".join(path.name for path in files)
+    return hashlib.blake2b(names.encode(errors="surrogateescape"), digest_size=16).hexdigest()
+
+
+def _current(key: str) -> str | None:
+    """What a read noted under this key would note now."""
+    if key.endswith(_LISTING):
+        return listing_hash(markdown_files(Path(key.removesuffix(_LISTING))))
+    return file_hash(key)
 
 
 def reads_of(paths: Iterable[str | Path]) -> Reads:
@@ -195,9 +233,7 @@ def _unchanged(reads: object) -> bool:
     """Whether every file an entry read still hashes as it did."""
     if not isinstance(reads, dict):
         return False
-    return all(
-        isinstance(path, str) and file_hash(path) == digest for path, digest in reads.items()
-    )
+    return all(isinstance(path, str) and _current(path) == digest for path, digest in reads.items())
 
 
 def file_key(source: Path | None, root: Path) -> str:

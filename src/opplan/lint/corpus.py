@@ -3,7 +3,7 @@
 The cross-document rules see each document's path, kind and frontmatter (see
 `frontmatter_only`), not its text. A rule that needs a document outside the run
 (the OP1 an OP2 names) reads it through `DiskReader`, which notes the bytes it
-read, so that the cache keys the findings on them.
+read and the folders it listed, so that the cache keys the findings on them.
 """
 
 from __future__ import annotations
@@ -14,12 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opplan import kinds
-from opplan.config.model import Lint
+from opplan.config.model import Checkins, Lint
 from opplan.errors import DocumentError
 from opplan.fileio import is_regular
 from opplan.lint import levels
-from opplan.lint.cache import Reads, bytes_hash, file_hash
-from opplan.lint.rule import READ, CorpusRule, ReadDocument
+from opplan.lint.cache import (
+    Reads,
+    bytes_hash,
+    file_hash,
+    listing_hash,
+    listing_key,
+    markdown_files,
+)
+from opplan.lint.rule import CHECKINS, LIST, READ, CorpusRule
 from opplan.problem import Problem
 
 if TYPE_CHECKING:
@@ -27,16 +34,23 @@ if TYPE_CHECKING:
 
 
 def check_corpus(
-    docs: Sequence[Document], settings: Lint, *, read: ReadDocument | None = None
+    docs: Sequence[Document],
+    settings: Lint,
+    *,
+    read: DiskReader | None = None,
+    checkins: Checkins | None = None,
 ) -> Iterator[Problem]:
     """Run every enabled cross-document rule over all the documents of the run.
 
-    `read` reads the documents outside the run that a rule needs; by default
-    they are read from disk.
+    `read` reads (and lists) the documents outside the run that a rule needs;
+    by default they are read from disk. `checkins` are the `[checkins]` settings.
     """
+    reader = read or DiskReader()
     for rule in corpus_rules():
         options = settings.options(rule.ID, "", rule.DEFAULT)
-        options[READ] = read or DiskReader()
+        options[READ] = reader
+        options[LIST] = reader.listing
+        options[CHECKINS] = checkins or Checkins()
         eligible = [
             doc
             for doc in docs
@@ -72,7 +86,8 @@ def frontmatter_only(doc: Document) -> Document:
 
 
 class DiskReader:
-    """Reads documents outside the run for the cross-document rules, and notes each read."""
+    """Reads documents outside the run for the cross-document rules, and notes each read
+    and each folder listed."""
 
     def __init__(self) -> None:
         self.reads: Reads = {}
@@ -92,3 +107,9 @@ class DiskReader:
             raise
         self.reads[key] = bytes_hash(data)
         return load_text(str(path), decode(str(path), data), fast=True)
+
+    def listing(self, folder: Path) -> list[Path]:
+        """The Markdown files of a folder, sorted; the listing is noted, not the files."""
+        files = markdown_files(folder)
+        self.reads[listing_key(folder)] = listing_hash(files)
+        return files

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from opplan.config.model import Lint, Page
+from opplan.config.model import Checkins, Lint, Page
 from opplan.errors import DocumentError
 from opplan.gc_tuning import fewer_collections
 from opplan.lint import files as inputs
@@ -60,6 +60,7 @@ def lint(
     jobs: int = 0,
     plans_only: bool = False,
     given: Mapping[Path, bytes] | None = None,
+    checkins: Checkins | None = None,
 ) -> Report:
     """Lint the documents at the given files and under the given folders.
 
@@ -69,6 +70,7 @@ def lint(
     CPU, 1: none). With `plans_only`, named files are treated like files found
     in a folder: skipped unless they are plan documents or excluded. `given`
     holds the contents of named files that are not read from disk (standard input).
+    `checkins` are the `[checkins]` settings the check-in rules score goals with.
     """
     rules = discovery.Filter(root or Path.cwd(), settings.include, settings.exclude)
     found = inputs.gather(
@@ -119,7 +121,9 @@ def lint(
         report.empty_folders.append(str(paths[index]))
     if corpus is None:
         reader = cross.DiskReader()
-        corpus = list(cross.check_corpus(report.documents, settings, read=reader))
+        corpus = list(
+            cross.check_corpus(report.documents, settings, read=reader, checkins=checkins)
+        )
         if cache is not None:
             cache.put_corpus(run_key, corpus, reader.reads)
     report.problems.extend(corpus)

@@ -15,7 +15,10 @@ A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
 estimate or with a typesetting counter passed to `lint(page_counter=...)`. A
 corpus rule that needs a document outside the run (the OP1 an OP2 names) reads
 it with `options[READ](path)`, which returns the document (None when there is
-no such file) and lets the linter key its cached findings on that file too. A
+no such file) and lets the linter key its cached findings on that file too;
+`options[LIST](folder)` gives the Markdown files of a folder (the check-ins
+beside a check-in) and keys the findings on that listing. Corpus rules also
+find the `[checkins]` settings (scores by confidence) in `options[CHECKINS]`. A
 rule may define `validate(options) -> str | None` to reject option values that
 have the right type but cannot work.
 """
@@ -37,10 +40,14 @@ Options = Mapping[str, Any]
 
 PAGE_COUNT = "page_count"  # the options key under which page-counting rules get the count
 READ = "read"  # the options key under which corpus rules get the reader of other documents
+LIST = "list"  # the options key under which corpus rules get the lister of a folder's documents
+CHECKINS = "checkins"  # the options key under which corpus rules get the [checkins] settings
 
 # Reads a document outside the run: None when there is no such file, else the
 # document, or a DocumentError saying why it cannot be read.
 ReadDocument = Callable[[Path], "Document | None"]
+# The Markdown files of a folder, sorted (none when there is no such folder).
+ListFolder = Callable[[Path], list[Path]]
 
 
 class RuleInfo(Protocol):

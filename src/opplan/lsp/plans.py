@@ -110,7 +110,11 @@ class Repository:
             return self._last_corpus[2]
         found = [
             problem
-            for problem in check_corpus([*others, frontmatter_only(doc)], self.config.lint)
+            for problem in check_corpus(
+                [*others, frontmatter_only(doc)],
+                self.config.lint,
+                checkins=self.config.checkins,
+            )
             if problem.path == doc.path
         ]
         self._last_corpus = (key, others, found)  # the documents held: their ids stay theirs

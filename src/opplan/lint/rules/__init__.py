@@ -9,6 +9,10 @@ from opplan.lint.rules import (
     asks_count,
     assumptions_count,
     body_links,
+    checkin_at_risk,
+    checkin_coverage,
+    checkin_optimistic,
+    checkin_plan,
     duplicate_ids,
     goal_smart,
     narrative_bullets,
@@ -55,6 +59,10 @@ RULES: dict[str, Rule] = {
         shared_goal_consistency,
         op2_follows_op1,
         duplicate_ids,
+        checkin_plan,
+        checkin_coverage,
+        checkin_at_risk,
+        checkin_optimistic,
         unused_suppression,
     )
 }

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 ID = "body-links"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = False
 

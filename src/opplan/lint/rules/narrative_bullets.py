@@ -2,10 +2,11 @@
 
 A written plan makes its argument in sentences; bullets hide the "because".
 Bullet lists are allowed in the sections titled one of `exempt_sections`
-(and their subsections) and in the appendix. Numbered lists are reported too
+(and their subsections) and in the appendix: the goals of a plan, and what a
+check-in's quarter delivered, are lists by nature. Numbered lists are reported too
 when `ordered` is true.
 
-Options: `exempt_sections` (Goals), `ordered` (false).
+Options: `exempt_sections` (Goals, What was delivered), `ordered` (false).
 
 Passing:
 
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
 
 ID = "narrative-bullets"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
-DEFAULT: dict[str, Any] = {"exempt_sections": ["Goals"], "ordered": False}
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+DEFAULT: dict[str, Any] = {"exempt_sections": ["Goals", "What was delivered"], "ordered": False}
 NEEDS_MODEL = False
 
 

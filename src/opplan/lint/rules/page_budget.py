@@ -4,14 +4,15 @@ The narrative is the body before the appendix: what is read in the meeting.
 An OP1 or OP2 narrative fits `pages` (6); a PR/FAQ's press release (under
 its heading, or, without one, the text before the first FAQ) fits
 `press_release_pages` (1) and its narrative (press release and FAQs) fits
-`pages`. Pages are estimated from the text and the page geometry of `[page]`
+`pages`. A check-in, read at the start of a quarterly review, fits
+`checkin_pages` (2). Pages are estimated from the text and the page geometry of `[page]`
 (paper, margins, font size), laid out the way the PDF template sets it: the
 font's character widths, headings, lists and tables all take room. With
 `opplan lint --exact` the document is typeset as `opplan render` prints it
 and the narrative counts the printed pages before the appendix. The message
 says which count it used.
 
-Options: `pages` (6), `press_release_pages` (1).
+Options: `pages` (6), `press_release_pages` (1), `checkin_pages` (2).
 
 Passing: a narrative of about 2,800 words at 11 pt on letter paper.
 
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
 
 ID = "page-budget"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
-DEFAULT: dict[str, Any] = {"pages": 6, "press_release_pages": 1}
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+DEFAULT: dict[str, Any] = {"pages": 6, "press_release_pages": 1, "checkin_pages": 2}
 NEEDS_MODEL = False
 NEEDS_PAGES = True
 
@@ -49,7 +50,7 @@ NEEDS_PAGES = True
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     count: PageCount = options[PAGE_COUNT]
     first = doc.body.first_heading_line
-    budget = float(options["pages"])
+    budget = float(options["checkin_pages" if doc.kind == "checkin" else "pages"])
     if count.narrative > budget:
         # Typeset, the narrative fills whole printed pages: the appendix starts on the next.
         pages = _pages(math.ceil(count.narrative)) if count.exact else f"{count.narrative:.1f}"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 ID = "weasel-words"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq")  # not generated roll-ups
+KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
 DEFAULT: dict[str, Any] = {
     "words": [
         "significantly",
