@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opplan import config
+from opplan.commands.lint_line import STDIN
 from opplan.errors import ExitCode, UsageError
 from opplan.output import lint as lint_output
 from opplan.workspace import discovery
@@ -16,7 +17,6 @@ from opplan.workspace import discovery
 if TYPE_CHECKING:
     from opplan.lint.engine import Report
 
-STDIN = Path("-")
 STDIN_NAME = Path("<stdin>")  # what problems in standard input are reported under
 
 
