@@ -12,9 +12,18 @@ import os
 import sys
 
 from opplan.commands import lint_line
+from opplan.gc_tuning import fewer_collections
 
 
 def main() -> None:
+    # Collect garbage rarely from the start: importing the libraries allocates a
+    # great many objects that live as long as the process, and each collection
+    # walks them all again.
+    with fewer_collections():
+        _main()
+
+
+def _main() -> None:
     line = None if "_OPPLAN_COMPLETE" in os.environ else lint_line.parse(sys.argv[1:])
     if line is None:
         from opplan.cli import main as command_line  # noqa: PLC0415
