@@ -164,8 +164,11 @@ sys.exit(code)
 """
 
 
-def run(module: str, folder: Path, *words: str) -> tuple[int, str, str, bool]:
-    """Exit code, output, errors and whether typer was imported, as `module.main` runs."""
+def run(
+    module: str, folder: Path, *words: str, given: str | None = None
+) -> tuple[int, str, str, bool]:
+    """Exit code, output, errors and whether typer was imported, as `module.main` runs
+    (with `given` on standard input)."""
     env = {**os.environ, "OPPLAN_CACHE_DIR": str(folder / "cache" / module)}
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT.format(module), "-", *words],
@@ -174,6 +177,7 @@ def run(module: str, folder: Path, *words: str) -> tuple[int, str, str, bool]:
         text=True,
         check=False,
         env=env,
+        input=given,
     )
     *errors, imported = done.stderr.splitlines()
     return done.returncode, done.stdout, "".join(f"{e}\n" for e in errors), imported == "True"
@@ -201,3 +205,12 @@ def test_the_console_script_says_what_the_typer_command_says(
     assert imported == with_typer
     assert tuple(console) == run("cli", tmp_path, *words)[:3]
     assert console[1] or console[2]
+
+
+def test_standard_input_is_read_as_the_typer_command_reads_it(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text() + "\nThe date is TBD.\n"
+    words = ["lint", "-", "--stdin-filename", "plans/op1.md"]
+    *console, imported = run("launch", tmp_path, *words, given=text)
+    assert not imported
+    assert tuple(console) == run("cli", tmp_path, *words, given=text)[:3]
+    assert console[0] == 1 and "plans/op1.md:" in console[1]
