@@ -126,20 +126,20 @@ def lint(
     --strict), 2 on a usage or configuration error or an unreadable input.
     """
     from opplan.commands import lint as command
+    from opplan.commands.lint_line import LintLine
 
-    _call(
-        lambda: command.run(
-            paths or [],
-            output_format=output_format,
-            strict=strict,
-            config_file=config_file,
-            use_cache=not no_cache,
-            plans_only=plans_only,
-            jobs=jobs,
-            exact=exact,
-            stdin_filename=stdin_filename,
-        )
+    line = LintLine(
+        tuple(paths or ()),
+        output_format=output_format,
+        strict=strict,
+        config_file=config_file,
+        no_cache=no_cache,
+        plans_only=plans_only,
+        jobs=jobs,
+        exact=exact,
+        stdin_filename=stdin_filename,
     )
+    _call(lambda: command.run_line(line))
 
 
 @app.command()

@@ -42,16 +42,4 @@ def _lint(line: lint_line.LintLine) -> int:
     from opplan.commands import lint  # noqa: PLC0415
 
     with process.running():
-        return process.outcome(
-            lambda: lint.run(
-                list(line.paths),
-                output_format=line.output_format,
-                strict=line.strict,
-                config_file=line.config_file,
-                use_cache=not line.no_cache,
-                plans_only=line.plans_only,
-                jobs=line.jobs,
-                exact=line.exact,
-                stdin_filename=line.stdin_filename,
-            )
-        )
+        return process.outcome(lambda: lint.run_line(line))
