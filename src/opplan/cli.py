@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import sys
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from opplan import __version__, completion, kinds, output
-from opplan.errors import ExitCode, OpplanError, UsageError
-from opplan.gc_tuning import fewer_collections
+from opplan import __version__, completion, kinds, output, process
+from opplan.errors import ExitCode, UsageError
 
 app = typer.Typer(
     name="opplan",
@@ -41,24 +38,7 @@ ConfigOption = Annotated[Path | None, typer.Option("--config", help=_CONFIG_HELP
 
 
 def _call(command: Callable[[], ExitCode]) -> None:
-    try:
-        code = command()
-    except OpplanError as err:
-        sys.stderr.write(f"opplan: error: {err}\n")
-        code = err.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write("opplan: interrupted\n")
-        code = ExitCode.USAGE
-    except Exception as err:
-        # A bug, not something the user did: one line, and the traceback on request.
-        if os.environ.get("OPPLAN_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"opplan: internal error: {type(err).__name__}: {err}; this is a bug in opplan "
-            "(set OPPLAN_DEBUG=1 to see where it happened)\n"
-        )
-        code = ExitCode.USAGE
-    raise typer.Exit(int(code))
+    raise typer.Exit(process.outcome(command))
 
 
 def _version(value: bool) -> None:
@@ -146,20 +126,20 @@ def lint(
     --strict), 2 on a usage or configuration error or an unreadable input.
     """
     from opplan.commands import lint as command
+    from opplan.commands.lint_line import LintLine
 
-    _call(
-        lambda: command.run(
-            paths or [],
-            output_format=output_format,
-            strict=strict,
-            config_file=config_file,
-            use_cache=not no_cache,
-            plans_only=plans_only,
-            jobs=jobs,
-            exact=exact,
-            stdin_filename=stdin_filename,
-        )
+    line = LintLine(
+        tuple(paths or ()),
+        output_format=output_format,
+        strict=strict,
+        config_file=config_file,
+        no_cache=no_cache,
+        plans_only=plans_only,
+        jobs=jobs,
+        exact=exact,
+        stdin_filename=stdin_filename,
     )
+    _call(lambda: command.run_line(line))
 
 
 @app.command()
@@ -879,15 +859,5 @@ def main() -> None:
         # wraps it at the console's width, and fish and zsh would read the wrapped
         # part as another candidate. One line each, however long.
         os.environ["COLUMNS"] = "100000"
-    # SIGTERM (a CI job cancelled, a timeout) ends the run as Ctrl-C does, so that a
-    # write in progress removes its temporary file.
-    signal.signal(signal.SIGTERM, _terminated)
-    # ruamel.yaml warns on stderr, over several lines, of what YAML allows (an anchor
-    # defined twice); whatever matters in a document is reported as a finding.
-    warnings.filterwarnings("ignore", module=r"ruamel\.")
-    with fewer_collections():  # a short-lived process: its garbage hardly needs collecting
+    with process.running():
         app()
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)

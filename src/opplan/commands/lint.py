@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opplan import config
+from opplan.commands.lint_line import STDIN, LintLine
 from opplan.errors import ExitCode, UsageError
 from opplan.output import lint as lint_output
 from opplan.workspace import discovery
@@ -16,7 +17,6 @@ from opplan.workspace import discovery
 if TYPE_CHECKING:
     from opplan.lint.engine import Report
 
-STDIN = Path("-")
 STDIN_NAME = Path("<stdin>")  # what problems in standard input are reported under
 
 
@@ -79,6 +79,21 @@ def run(
         report = type(report)()
     sys.stdout.write(formatter(report))
     return report.exit_code(strict=strict)
+
+
+def run_line(line: LintLine) -> ExitCode:
+    """`run` with the arguments as `opplan lint`'s command line gives them."""
+    return run(
+        list(line.paths),
+        output_format=line.output_format,
+        strict=line.strict,
+        config_file=line.config_file,
+        use_cache=not line.no_cache,
+        plans_only=line.plans_only,
+        jobs=line.jobs,
+        exact=line.exact,
+        stdin_filename=line.stdin_filename,
+    )
 
 
 def _standard_input(

@@ -1,4 +1,4 @@
-"""`opplan lint FILE...` answered from the cache, before the command line is even built.
+"""`opplan lint FILE...` answered from the cache, before pydantic is even imported.
 
 A run over files whose findings are all in the cache needs neither typer nor
 pydantic nor the parsers: it finds the configuration file, looks up the result
@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from opplan.commands.lint_line import STDIN, LintLine
 from opplan.config_file import find, prefix
 from opplan.errors import ExitCode
 from opplan.fileio import is_regular, read_regular
@@ -22,11 +23,11 @@ from opplan.lint.report import Report
 _FOLDER = ".opplan-cache"  # the default of [lint] cache_dir
 
 
-def run(argv: list[str]) -> ExitCode | None:
+def run(line: LintLine) -> ExitCode | None:
     """The exit code of a lint run answered from the cache, or None to run it in full."""
-    if len(argv) < 2 or argv[0] != "lint" or any(arg.startswith("-") for arg in argv[1:]):
+    paths = list(line.paths)
+    if not paths or line != LintLine(line.paths) or STDIN in paths:
         return None
-    paths = [Path(arg) for arg in argv[1:]]
     if not all(is_regular(path) for path in paths):
         return None  # folders, missing files: discovery and its errors
     try:

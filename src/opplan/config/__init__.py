@@ -9,7 +9,6 @@ names the file, the line and the nearest valid key.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -35,6 +34,8 @@ def load(explicit: Path | None = None, start: Path | None = None) -> Config:
 
 
 def _read(path: Path) -> tuple[str, dict[str, object]]:
+    import tomllib  # noqa: PLC0415 - only when there is a configuration file
+
     try:
         text = read_regular(path).decode("utf-8")
     except FileNotFoundError:

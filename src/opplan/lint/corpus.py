@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +65,12 @@ def check_corpus(
                 yield levels.stamped(doc.path, rule, level, finding)
 
 
-def corpus_rules() -> list[CorpusRule]:
+@cache
+def corpus_rules() -> tuple[CorpusRule, ...]:
+    # Protocol checks are slow; the registry does not change during a run.
     from opplan.lint.rules import RULES  # noqa: PLC0415 - they load the schemas
 
-    return [rule for rule in RULES.values() if isinstance(rule, CorpusRule)]
+    return tuple(rule for rule in RULES.values() if isinstance(rule, CorpusRule))
 
 
 def enabled(settings: Lint) -> bool:

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from opplan.problem import Finding, Level
@@ -102,7 +103,7 @@ _WORD = r"[A-Z][\w.'\u2019&-]*"
 _PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|de|la|of|am|upon))*"
 _WIRE = r"(?:\([A-Z][A-Za-z .&-]*\)|/\s*[A-Za-z][A-Za-z .&-]*\s*/)"
 _SEPARATOR = r"\s*(?:\u2014|\u2013|--|-|:|\.)(?:\s|$)"
-_DATELINE = re.compile(
+_DATELINE = (  # compiled on first use: it takes longer than the rest of the module
     rf"^[(\[]?(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})[)\]]?"
     rf"(?:(?:,|\s*{_SEPARATOR.strip()})?\s*(?P<date>{_DATE}))?"
     rf"(?:\s*(?P<wire>{_WIRE}))?"
@@ -119,6 +120,11 @@ _LABEL = re.compile(
     r"^\s*(\*\*|__)?((?:sub)?(?:title|headline|heading))\s*:?\1?\s*:?\s*\S",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+@cache
+def _dateline() -> re.Pattern[str]:
+    return re.compile(_DATELINE)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -231,7 +237,7 @@ def _is_title_line(doc: Document, block: Block) -> bool:
 
 def _is_dateline(source: str) -> bool:
     text = _MARKUP.sub("", source.lstrip(" >")).replace("\u00a0", " ")
-    match = _DATELINE.match(text)
+    match = _dateline().match(text)
     if match is None:
         return False
     if any(match.group(name) for name in ("first", "date", "date2", "wired")):
