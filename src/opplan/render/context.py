@@ -1,0 +1,78 @@
+"""What a document's rendering reads besides the document: its root, and a check-in's plan.
+
+A check-in's goal table shows each goal's statement, baseline and target from the
+plan the check-in reports on (its `plan:` key), and scores the goal against them.
+The plan is read only from inside the document's root (see `root_of`); a plan
+that cannot be read leaves the table with the check-in's own values, scored by
+confidence, and one warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opplan import document
+from opplan.config.model import Config
+from opplan.document import Document
+from opplan.errors import DocumentError
+from opplan.schemas import DocumentBase
+from opplan.schemas.checkin import Checkin
+from opplan.schemas.op1 import PlanFields
+from opplan.scoring import CONFIDENCE_SCORES
+from opplan.workspace.checkins import plan_path
+
+
+def _default_scores() -> Mapping[str, float]:
+    return CONFIDENCE_SCORES
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a table may read besides the document's own frontmatter."""
+
+    plan: PlanFields | None = None  # the plan a check-in reports on, when it could be read
+    unread: str = ""  # why the check-in's plan could not be read
+    confidence_scores: Mapping[str, float] = field(default_factory=_default_scores)
+    warnings: tuple[str, ...] = ()
+    reads: tuple[Path, ...] = ()  # the files read for it, found or not
+
+
+def root_of(path: Path, config: Config) -> Path:
+    """The folder nothing outside of is read: the repository, else the configuration's
+    folder if the document is in it, else the document's own folder."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    configured = config.root.resolve()
+    return configured if folder.is_relative_to(configured) else folder
+
+
+def context_of(doc: Document, model: DocumentBase, config: Config) -> Context:
+    """The context of a document's tables: for a check-in, the plan it reports on."""
+    if not isinstance(model, Checkin):
+        return Context()
+    scores = {str(name): value for name, value in config.checkins.confidence_scores.items()}
+    found = plan_path(doc, model).resolve()
+    plan, why = _plan(found, root_of(Path(doc.path), config), config)
+    if plan is not None:
+        return Context(plan, confidence_scores=scores, reads=(found,))
+    warning = f"the plan {model.plan} {why}; its goals are shown and scored without it"
+    return Context(None, why, scores, (warning,), (found,))
+
+
+def _plan(path: Path, root: Path, config: Config) -> tuple[PlanFields | None, str]:
+    """The plan at `path`, or None and why it cannot be read."""
+    if not path.is_relative_to(root):
+        return None, f"is outside {root}, where nothing is read"
+    try:
+        plan = document.load(path, config.lint.appendix_titles, limit=config.lint.max_file_size)
+    except DocumentError as err:
+        return None, f"cannot be read ({err.message})"
+    if plan.model is None:
+        return None, "does not pass its schema; run opplan lint on it"
+    if not isinstance(plan.model, PlanFields):
+        return None, f"is a {plan.kind}, not an OP1 or OP2"
+    return plan.model, ""
