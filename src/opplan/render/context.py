@@ -2,7 +2,8 @@
 
 A check-in's goal table shows each goal's statement, baseline and target from the
 plan the check-in reports on (its `plan:` key), and scores the goal against them.
-The plan is read only from inside the document's root (see `root_of`); a plan
+The plan is read only from inside the document's root (see `root_of`) by
+`workspace.checkins.read_plan`, as every feature reads it; a plan
 that cannot be read leaves the table with the check-in's own values, scored by
 confidence, and one warning.
 """
@@ -13,15 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opplan import document
 from opplan.config.model import Config
 from opplan.document import Document
-from opplan.errors import DocumentError
 from opplan.schemas import DocumentBase
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
-from opplan.workspace.checkins import plan_path
+from opplan.workspace.checkins import plan_path, read_plan
 
 
 def _default_scores() -> Mapping[str, float]:
@@ -56,23 +55,8 @@ def context_of(doc: Document, model: DocumentBase, config: Config) -> Context:
         return Context()
     scores = {str(name): value for name, value in config.checkins.confidence_scores.items()}
     found = plan_path(doc, model).resolve()
-    plan, why = _plan(found, root_of(Path(doc.path), config), config)
-    if plan is not None:
+    plan = read_plan(doc, model, root_of(Path(doc.path), config), config)
+    if not isinstance(plan, str):
         return Context(plan, confidence_scores=scores, reads=(found,))
-    warning = f"the plan {model.plan} {why}; its goals are shown and scored without it"
-    return Context(None, why, scores, (warning,), (found,))
-
-
-def _plan(path: Path, root: Path, config: Config) -> tuple[PlanFields | None, str]:
-    """The plan at `path`, or None and why it cannot be read."""
-    if not path.is_relative_to(root):
-        return None, f"is outside {root}, where nothing is read"
-    try:
-        plan = document.load(path, config.lint.appendix_titles, limit=config.lint.max_file_size)
-    except DocumentError as err:
-        return None, f"cannot be read ({err.message})"
-    if plan.model is None:
-        return None, "does not pass its schema; run opplan lint on it"
-    if not isinstance(plan.model, PlanFields):
-        return None, f"is a {plan.kind}, not an OP1 or OP2"
-    return plan.model, ""
+    warning = f"the plan {model.plan} {plan}; its goals are shown and scored without it"
+    return Context(None, plan, scores, (warning,), (found,))
