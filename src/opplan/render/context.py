@@ -2,7 +2,7 @@
 
 A check-in's goal table shows each goal's statement, baseline and target from the
 plan the check-in reports on (its `plan:` key), and scores the goal against them.
-The plan is read only from inside the document's root (see `root_of`) by
+The plan is read only from inside the document's root (`discovery.root_of`) by
 `workspace.checkins.read_plan`, as every feature reads it; a plan
 that cannot be read leaves the table with the check-in's own values, scored by
 confidence, and one warning.
@@ -21,6 +21,7 @@ from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
 from opplan.workspace.checkins import plan_path, read_plan
+from opplan.workspace.discovery import root_of
 
 
 def _default_scores() -> Mapping[str, float]:
@@ -36,17 +37,6 @@ class Context:
     confidence_scores: Mapping[str, float] = field(default_factory=_default_scores)
     warnings: tuple[str, ...] = ()
     reads: tuple[Path, ...] = ()  # the files read for it, found or not
-
-
-def root_of(path: Path, config: Config) -> Path:
-    """The folder nothing outside of is read: the repository, else the configuration's
-    folder if the document is in it, else the document's own folder."""
-    folder = path.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    configured = config.root.resolve()
-    return configured if folder.is_relative_to(configured) else folder
 
 
 def context_of(doc: Document, model: DocumentBase, config: Config) -> Context:

@@ -14,10 +14,10 @@ from opplan.fileio import read_regular
 from opplan.render import ast, citations, gfm, pandoc
 from opplan.render.ast import Node
 from opplan.render.compose import Composed, compose, kind_label
-from opplan.render.context import root_of
 from opplan.render.errors import RenderError
 from opplan.render.sanitize import MAX_IMAGE_SIZE, Sanitizer
 from opplan.schemas import DocumentBase
+from opplan.workspace.discovery import root_of
 
 
 @dataclass(frozen=True)
