@@ -97,7 +97,7 @@ def test_a_plan_that_cannot_be_read_leaves_the_checkins_own_values(tmp_path: Pat
     ]
     assert rows["ID-2"][5] == "0.10*"  # off-track
     paragraphs = [p.text for p in word(result.outputs["docx"]).paragraphs]
-    assert "* Scored by confidence alone: ID-1; ID-2; ID-3. The plan op2.md cannot be read" in (
+    assert "* Scored by confidence alone: ID-1, ID-2, ID-3. The plan op2.md cannot be read" in (
         "\n".join(paragraphs)
     )
 

@@ -247,7 +247,8 @@ def goal_progress(doc: Any, context: Context) -> Table | None:
         )
     note = ""
     if by_confidence:
-        note = f"{CONFIDENCE_MARK} Scored by confidence alone: {'; '.join(by_confidence)}."
+        listed = (", " if context.unread else "; ").join(by_confidence)
+        note = f"{CONFIDENCE_MARK} Scored by confidence alone: {listed}."
         if context.unread:
             note += f" The plan {doc.plan} {context.unread}."
     header = ("ID", "Goal", "Baseline", "Target", "Value", "Score", "Confidence", "Note")
