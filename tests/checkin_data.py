@@ -1,11 +1,11 @@
-"""A team's OP2 and two quarterly check-ins against it (tests/data/checkins/), to copy."""
+"""A team's OP2 and two quarterly check-ins against it (tests/data/checkin-identity/), to copy."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "checkins"
+DATA = Path(__file__).resolve().parent / "data" / "checkin-identity"
 FILES = ("op2.md", "checkin-q1.md", "checkin-q2.md")
 
 
