@@ -144,6 +144,17 @@ def test_exact_pages_read_the_plan(tmp_path: Path) -> None:
     assert str(plan.resolve()) in counted.files
 
 
+def test_a_render_stores_its_page_count_with_the_plan_it_read(tmp_path: Path) -> None:
+    """`opplan lint --exact` may use the count a render stored: it names the plan, so
+    that a lint result cached on it is found stale when the plan changes."""
+    folder = copy(tmp_path / "plans")
+    conf = settings(tmp_path)
+    doc = document.load(folder / "checkin-q2.md")
+    rendered(folder / "checkin-q2.md", conf, ("pdf",))
+    stored = exact.load_cached(conf, exact.cache_key(doc, conf.page, conf))
+    assert stored is not None and str((folder / "op2.md").resolve()) in stored.files
+
+
 def test_opplan_render_warns_once_and_writes(
     tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
