@@ -491,6 +491,13 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[str, _format_option("diff")] = output.default_format("diff"),
+    compare_files: Annotated[
+        bool,
+        typer.Option(
+            "--files",
+            help="Compare two files as they are (say, two quarters' check-ins), not revisions.",
+        ),
+    ] = False,
     config_file: ConfigOption = None,
 ) -> None:
     """Show what changed in the plans between two versions, in the plans' own terms.
@@ -498,13 +505,22 @@ def diff(
     For each changed plan document: status, asks (amount, by-date), headcount per
     track, goals (target, due date), assumptions, risks, dependencies and
     commitments added or removed, narrative words and estimated pages before and
-    after, and the sections that changed. Added, deleted and renamed documents are
-    reported as such. Needs the history of both revisions: in CI, check out with
-    `fetch-depth: 0`.
+    after, and the sections that changed. For check-ins: each goal's movement
+    (value, score, confidence), initiative statuses and decisions; a check-in
+    added is compared with the team's check-in before it. Added, deleted and
+    renamed documents are reported as such. Needs the history of both revisions:
+    in CI, check out with `fetch-depth: 0`.
     """
     from opplan.commands import diff as command
 
-    _call(lambda: command.run(args or [], output_format=output_format, config_file=config_file))
+    _call(
+        lambda: command.run(
+            args or [],
+            output_format=output_format,
+            config_file=config_file,
+            compare_files=compare_files,
+        )
+    )
 
 
 def _format_option(command: str) -> object:

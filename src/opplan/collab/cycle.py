@@ -3,7 +3,12 @@
 The default follows the usual year: context from leadership in June, team
 drafts in July, partner pre-reviews and OP1 reviews in August and September,
 the roll-up in October and November, the OP2 in December and January, and goals
-locked in January of the plan's year.
+locked in January of the plan's year. Then, in the plan's year, one check-in
+phase a quarter: from the quarter's last day to the day its check-in is due,
+`[checkins] due_days` later (Q4's falls in January of the next year).
+
+Configured phases are the whole timeline: to track check-ins with them, list
+phases of `kind = "checkin"` with their `quarter`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from opplan.config.model import Cycle, Phase
+from opplan.config.model import Checkins, Cycle, Phase, Quarter
 
 _DEFAULT = (
     # name, title, role, (month, day) start and end in the year before the plan's, ...
@@ -25,11 +30,19 @@ _DEFAULT = (
 )
 
 
-def phases(cycle: Cycle, year: int) -> Sequence[Phase]:
+QUARTER_ENDS: dict[Quarter, tuple[int, int]] = {
+    "Q1": (3, 31),
+    "Q2": (6, 30),
+    "Q3": (9, 30),
+    "Q4": (12, 31),
+}
+
+
+def phases(cycle: Cycle, year: int, checkins: Checkins | None = None) -> Sequence[Phase]:
     """The configured phases, or the default timeline for the plan year `year`."""
     if cycle.phases:
         return cycle.phases
-    return tuple(
+    planning = tuple(
         Phase(
             name=name,
             title=title,
@@ -42,6 +55,26 @@ def phases(cycle: Cycle, year: int) -> Sequence[Phase]:
         )
         for name, title, role, start, end, kind, status, pre_reviews in _DEFAULT
     )
+    return planning + checkin_phases(year, (checkins or Checkins()).due_days)
+
+
+def checkin_phases(year: int, due_days: int) -> tuple[Phase, ...]:
+    """One phase a quarter of the plan year: from its last day to its check-in's due date."""
+    found = []
+    for quarter, (month, day) in QUARTER_ENDS.items():
+        end = dt.date(year, month, day)
+        found.append(
+            Phase(
+                name=f"{quarter.lower()}-checkin",
+                title=f"{quarter} check-in",
+                role="teams",
+                start=end,
+                end=end + dt.timedelta(days=due_days),
+                kind="checkin",
+                quarter=quarter,
+            )
+        )
+    return tuple(found)
 
 
 def _date(year: int, month_day: tuple[int, int]) -> dt.date:

@@ -1,14 +1,23 @@
-"""Flat tables of goals, asks or risks, one row per item, for spreadsheets and goal trackers."""
+"""Flat tables of goals, asks or risks, one row per item, for spreadsheets and goal trackers.
+
+A goal's row ends with where it stands: the value, confidence and score from
+the team's latest check-in of the plan's cycle (`checkin` names its quarter),
+scored against the row's own plan; empty when the team has no check-in, or
+its latest does not report on the goal.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from opplan.document import Document
 from opplan.names import choose
+from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
-from opplan.workspace.plans import plans
+from opplan.scoring import CONFIDENCE_SCORES
+from opplan.workspace.checkins import by_team, scored
+from opplan.workspace.plans import plans, team_key
 
 Row = dict[str, Any]
 COMMON = ("team", "cycle", "kind", "path", "line")
@@ -72,12 +81,41 @@ TABLES: dict[str, Callable[[Document, PlanFields], Iterator[Row]]] = {
 }
 
 
-def rows(table: str, docs: Sequence[Document], cycle: int | None = None) -> list[Row]:
+PROGRESS = ("checkin", "value", "confidence", "score", "score_basis")
+
+
+def rows(
+    table: str,
+    docs: Sequence[Document],
+    cycle: int | None = None,
+    confidence_scores: Mapping[str, float] = CONFIDENCE_SCORES,
+) -> list[Row]:
     """The table's rows from every valid OP1 and OP2 (of one cycle, if given)."""
     extract = choose("table", table, TABLES)
-    return [
-        row
-        for doc, model in plans(docs)
-        if cycle is None or model.cycle == cycle
-        for row in extract(doc, model)
-    ]
+    checkins = by_team(docs) if table == "goals" else {}
+    found = []
+    for doc, model in plans(docs):
+        if cycle is not None and model.cycle != cycle:
+            continue
+        group = checkins.get((model.cycle, team_key(model.team)))
+        progress = _progress(group[-1][1], model, confidence_scores) if group else {}
+        for row in extract(doc, model):
+            extra = progress.get(row["id"], dict.fromkeys(PROGRESS)) if table == "goals" else {}
+            found.append(row | extra)
+    return found
+
+
+def _progress(
+    checkin: Checkin, model: PlanFields, confidence_scores: Mapping[str, float]
+) -> dict[str, Row]:
+    """The columns of each goal the check-in reports on, by goal id."""
+    return {
+        item.progress.id: {
+            "checkin": checkin.quarter,
+            "value": item.progress.value,
+            "confidence": item.progress.confidence,
+            "score": round(item.score.value, 2),
+            "score_basis": item.score.basis,
+        }
+        for item in scored(checkin, model, confidence_scores)
+    }

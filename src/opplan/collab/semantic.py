@@ -1,20 +1,23 @@
 """What changed between two versions of a plan, in the plan's own terms.
 
 Goals are matched by ID; asks by their text, then by kind in order; risks,
-assumptions, dependencies and commitments by their text. The narrative is
-compared section by section (by title), with words and estimated pages before
-and after.
+assumptions, dependencies and commitments by their text. Two check-ins are
+compared by what moved (`collab/checkin_diff.py`). The narrative is compared
+section by section (by title), with words and estimated pages before and after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
+from opplan.collab.checkin_diff import Movement, Plans, checkin_changes
 from opplan.config.model import Page
 from opplan.document import Body, Document
 from opplan.pages import estimate
+from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import Ask, Goal, PlanFields
+from opplan.scoring import CONFIDENCE_SCORES
 
 T = TypeVar("T")
 
@@ -22,10 +25,12 @@ T = TypeVar("T")
 class Change(NamedTuple):
     """One change to a part of the frontmatter."""
 
-    area: str  # status, headcount, ask, goal, assumption, risk, dependency, commitment
-    action: str  # added, removed or changed
+    area: str  # status, headcount, ask, goal, assumption, risk, dependency, commitment,
+    # and for check-ins quarter, overcommitted, initiative and decision
+    action: str  # added, removed or changed; moved for a check-in's goal
     subject: str
     detail: str = ""
+    movement: Movement | None = None  # a check-in's goal: value, score and confidence
 
 
 class Narrative(NamedTuple):
@@ -38,8 +43,14 @@ class Narrative(NamedTuple):
     sections: tuple[tuple[str, str], ...]  # (title, added|removed|changed)
 
 
-def compare(old: Document, new: Document, page: Page) -> tuple[tuple[Change, ...], Narrative]:
-    """The changes from `old` to `new`."""
+def compare(
+    old: Document,
+    new: Document,
+    page: Page,
+    plans: Plans | None = None,
+    confidence_scores: Mapping[str, float] = CONFIDENCE_SCORES,
+) -> tuple[tuple[Change, ...], Narrative]:
+    """The changes from `old` to `new`; two check-ins are scored against `plans`."""
     changes: list[Change] = []
     if old.model is not None and new.model is not None:
         if old.model.status != new.model.status:
@@ -47,6 +58,9 @@ def compare(old: Document, new: Document, page: Page) -> tuple[tuple[Change, ...
             changes.append(Change("status", "changed", transition))
         if isinstance(old.model, PlanFields) and isinstance(new.model, PlanFields):
             changes += plan_changes(old.model, new.model)
+        if isinstance(old.model, Checkin) and isinstance(new.model, Checkin):
+            found = checkin_changes(old.model, new.model, plans, confidence_scores)
+            changes += (Change(*change) for change in found)
     return tuple(changes), narrative(old.body, new.body, page)
 
 

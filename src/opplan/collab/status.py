@@ -12,11 +12,21 @@ from opplan.collab import cycle as timeline
 from opplan.config.model import Phase
 from opplan.document import Document
 from opplan.problem import Problem
+from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
+from opplan.workspace.checkins import by_team
 from opplan.workspace.git import Commit
 from opplan.workspace.plans import PLAN_KINDS, by_cycle_and_team
 
 RANK = {"draft": 0, "review": 1, "approved": 2, "superseded": 3}
+
+
+class LateCheckin(NamedTuple):
+    """A quarter's check-in that a team has not written by its due date."""
+
+    quarter: str
+    due: dt.date
+    days_late: int
 
 
 class TeamStatus(NamedTuple):
@@ -28,6 +38,7 @@ class TeamStatus(NamedTuple):
     missing_pre_reviews: tuple[str, ...]
     lint_errors: int
     late: tuple[str, ...]  # why the team is late, one reason per missed phase
+    late_checkins: tuple[LateCheckin, ...] = ()  # the check-ins among them
 
 
 class CycleStatus(NamedTuple):
@@ -47,15 +58,23 @@ def status(
     today: dt.date,
     commits: dict[str, Commit],
 ) -> CycleStatus:
-    """Each team's plan for `year`, measured against the phases that ended before `today`."""
+    """Each team's plan for `year`, measured against the phases that ended before `today`;
+    a check-in phase, against the team's check-ins of that year."""
     errors = Counter(problem.path for problem in problems if problem.level == "error")
     ended = [phase for phase in phases if phase.end < today]
+    checkins = by_team(docs)
     teams = []
-    for (cycle, _), found in sorted(by_cycle_and_team(docs).items()):
+    for (cycle, key), found in sorted(by_cycle_and_team(docs).items()):
         if cycle != year:
             continue
         doc, model = _latest(found)
         waiting = tuple(p.team for p in model.partners if p.reviewed is None)
+        written = [checkin for _, checkin in checkins.get((cycle, key), [])]
+        missing = tuple(
+            LateCheckin(phase.quarter, phase.end, (today - phase.end).days)
+            for phase in ended
+            if phase.kind == "checkin" and phase.quarter and not _checked_in(phase, written)
+        )
         teams.append(
             TeamStatus(
                 model.team,
@@ -65,7 +84,12 @@ def status(
                 commits.get(Path(doc.path).resolve().as_posix()),
                 waiting,
                 sum(errors[d.path] for d, _ in found),
-                tuple(reason for phase in ended if (reason := _missed(phase, found, waiting))),
+                tuple(
+                    reason
+                    for phase in ended
+                    if (reason := _missed(phase, found, waiting, written, today))
+                ),
+                missing,
             )
         )
     teams += [_unreadable(doc, errors[doc.path], commits) for doc in docs if _invalid(doc, year)]
@@ -84,11 +108,27 @@ def _latest(found: Sequence[tuple[Document, PlanFields]]) -> tuple[Document, Pla
     return max(found, key=lambda pair: (pair[0].kind == "op2", RANK[pair[1].status]))
 
 
+def _checked_in(phase: Phase, written: Sequence[Checkin]) -> bool:
+    """Whether one of the team's check-ins is the one `phase` asks for, at its status."""
+    least = RANK[phase.status or "draft"]
+    return any(c.quarter == phase.quarter and RANK[c.status] >= least for c in written)
+
+
 def _missed(
-    phase: Phase, found: Sequence[tuple[Document, PlanFields]], waiting: tuple[str, ...]
+    phase: Phase,
+    found: Sequence[tuple[Document, PlanFields]],
+    waiting: tuple[str, ...],
+    written: Sequence[Checkin],
+    today: dt.date,
 ) -> str:
     """Why the team missed what `phase` asked for by its end, or "" when it did not."""
     title = phase.title or phase.name
+    if phase.kind == "checkin":
+        if _checked_in(phase, written):
+            return ""
+        days = (today - phase.end).days
+        least = f" at {phase.status} or later" if phase.status else ""
+        return f"{title} due {phase.end}: missing{least}, {days} day{'s' * (days != 1)} late"
     if phase.kind:
         kinds = PLAN_KINDS[PLAN_KINDS.index(phase.kind) :]  # an OP2 follows its OP1
         plans = [model for doc, model in found if doc.kind in kinds]

@@ -26,7 +26,8 @@ def run(
     render = formatter("export", output_format)
     export.rows(table, [])  # an unknown table fails before any file is read
     settings = config.load(config_file)
-    text = render(export.rows(table, load_documents(paths, settings.lint), cycle))
+    scores = {str(name): value for name, value in settings.checkins.confidence_scores.items()}
+    text = render(export.rows(table, load_documents(paths, settings.lint), cycle, scores))
     if output is None:
         sys.stdout.write(text)
     else:

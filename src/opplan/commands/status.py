@@ -37,7 +37,7 @@ def run(
     found = status(
         report.documents,
         report.problems,
-        cycle.phases(settings.cycle, year),
+        cycle.phases(settings.cycle, year, settings.checkins),
         year=year,
         today=today or dt.date.today(),
         commits=_commits(report.documents),

@@ -26,6 +26,8 @@ from opplan.paths import check_pattern
 from opplan.problem import Level
 from opplan.scoring import CONFIDENCE_SCORES
 
+Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
+
 RuleLevel = Level | Literal["off"]
 
 
@@ -219,15 +221,24 @@ PlanStatus = Literal["draft", "review", "approved", "superseded"]
 
 
 class Phase(Section):
-    """A phase of the planning cycle: who acts, and what each team's plan must be by its end."""
+    """A phase of the planning cycle: who acts, and what each team's plan must be by its end.
+
+    A check-in phase (`kind = "checkin"`, with its `quarter`) asks each team for
+    its check-in of that quarter by the phase's end: the day it is due.
+    """
 
     name: str = Field(min_length=1, description="A short name, e.g. drafts.")
     title: str = Field("", description="What happens, e.g. Team drafts due.")
     role: str = Field(min_length=1, description="Who acts in the phase, e.g. teams or leadership.")
     start: dt.date = Field(description="The first day of the phase.")
     end: dt.date = Field(description="The last day of the phase.")
-    kind: PlanName | None = Field(
-        None, description="The plan each team must have by the end of the phase (op1 or op2)."
+    kind: PlanName | Literal["checkin"] | None = Field(
+        None,
+        description="The plan each team must have by the end of the phase (op1 or op2), or "
+        "checkin: the check-in of `quarter`.",
+    )
+    quarter: Quarter | None = Field(
+        None, description="The quarter whose check-in is due by the phase's end (kind checkin)."
     )
     status: PlanStatus | None = Field(
         None,
@@ -245,6 +256,11 @@ class Phase(Section):
             )
         if self.status and not self.kind:
             raise ValueError(f'phase {self.name!r} has a status but no kind; add kind = "op1"')
+        if (self.kind == "checkin") != (self.quarter is not None):
+            raise ValueError(
+                f"phase {self.name!r}: a check-in phase names its quarter; give both kind = "
+                '"checkin" and quarter = "Q1" (to "Q4"), or neither'
+            )
         return self
 
 

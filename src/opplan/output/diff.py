@@ -38,9 +38,14 @@ def markdown(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
 
 
 def as_json(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
-    payload = {
+    ends: dict[str, object] = {
         "from": {"revision": revisions.old, "commit": revisions.old_commit},
         "to": {"revision": revisions.new, "commit": revisions.new_commit},
+    }
+    if revisions.files:
+        ends = {"from": {"path": revisions.old}, "to": {"path": revisions.new}}
+    payload = {
+        **ends,
         "documents": [
             {
                 "path": doc.path,
@@ -48,7 +53,7 @@ def as_json(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
                 "old_path": doc.old_path,
                 "kind": doc.kind,
                 "title": doc.title,
-                "changes": [change._asdict() for change in doc.changes],
+                "changes": [_change_json(change) for change in doc.changes],
                 "narrative": doc.narrative._asdict() if doc.narrative else None,
                 "note": doc.note or None,
             }
@@ -56,6 +61,16 @@ def as_json(revisions: Revisions, docs: Sequence[DocumentDiff]) -> str:
         ],
     }
     return dump_json(payload, default=list)
+
+
+def _change_json(change: Change) -> dict[str, object]:
+    found: dict[str, object] = change._asdict()
+    movement = change.movement
+    if movement is None:
+        del found["movement"]
+        return found
+    found["movement"] = {**movement._asdict(), "change": movement.change}
+    return found
 
 
 def summary(docs: Sequence[DocumentDiff]) -> str:
@@ -69,6 +84,8 @@ def summary(docs: Sequence[DocumentDiff]) -> str:
 
 
 def _state(doc: DocumentDiff) -> str:
+    if doc.state == "compared":
+        return f"compared with {doc.old_path}"
     return f"renamed from {doc.old_path}" if doc.state == "renamed" else doc.state
 
 

@@ -21,7 +21,9 @@ def text(report: CycleStatus) -> str:
         for row in rows
     ]
     late = sum(1 for team in report.teams if team.late)
-    lines += ["", f"{len(report.teams)} team(s), {late} late"]
+    missing = sum(len(team.late_checkins) for team in report.teams)
+    counts = f"{len(report.teams)} team(s), {late} late"
+    lines += ["", counts + (f", {missing} check-in(s) missing" if missing else "")]
     return "\n".join(lines) + "\n"
 
 
@@ -44,6 +46,14 @@ def as_json(report: CycleStatus) -> str:
                 "missing_pre_reviews": list(team.missing_pre_reviews),
                 "lint_errors": team.lint_errors,
                 "late": list(team.late),
+                "late_checkins": [
+                    {
+                        "quarter": late.quarter,
+                        "due": late.due.isoformat(),
+                        "days_late": late.days_late,
+                    }
+                    for late in team.late_checkins
+                ],
             }
             for team in report.teams
         ],

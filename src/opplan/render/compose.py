@@ -24,6 +24,7 @@ from opplan.document import Document
 from opplan.errors import DocumentError
 from opplan.names import unknown_message
 from opplan.render import charts, tables
+from opplan.render.context import Context, context_of
 from opplan.render.tables import Table
 from opplan.schemas import DocumentBase
 
@@ -49,6 +50,7 @@ class Composed:
     markdown: str
     model: DocumentBase
     placed: tuple[str, ...]  # tables and charts placed in the narrative by a marker
+    context: Context  # what the tables read besides the document
 
 
 def model_of(doc: Document) -> DocumentBase:
@@ -70,13 +72,14 @@ def model_of(doc: Document) -> DocumentBase:
 def compose(doc: Document, config: Config) -> Composed:
     """The document's final Markdown, from its kind's template."""
     model = model_of(doc)
+    context = context_of(doc, model, config)
     aliases = config.lint.section_aliases(doc.kind)
     if aliases and not doc.aliases:
         doc = dataclasses.replace(doc, aliases=aliases)  # find sections as lint does
     lines = [_defuse(line) for line in doc.body.lines]
     first = doc.body.first_line
     edits: dict[int, list[str]] = {}  # body line index -> lines that replace it
-    placed = _place_tables(doc, model, edits)
+    placed = _place_tables(doc, model, context, edits)
     appendix_index = next((s.line - first for s in doc.body.sections if s.appendix), None)
     _drop_title(doc, edits)
     _mark_press_release(doc, lines, edits)
@@ -93,7 +96,7 @@ def compose(doc: Document, config: Config) -> Composed:
         for name in tables.names(model.kind)
         if name not in placed
         and config.render.appendix_tables
-        and (table := tables.build(model, name)) is not None
+        and (table := tables.build(model, name, context)) is not None
     ]
     charts_left = [
         mark(f"chart-{name}")
@@ -115,7 +118,7 @@ def compose(doc: Document, config: Config) -> Composed:
         charts=charts_left,
         md=_md,
     )
-    return Composed(markdown, model, tuple(placed))
+    return Composed(markdown, model, tuple(placed), context)
 
 
 def _template(config: Config, kind: str) -> str:
@@ -132,7 +135,9 @@ def _template(config: Config, kind: str) -> str:
     return name
 
 
-def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]]) -> list[str]:
+def _place_tables(
+    doc: Document, model: DocumentBase, context: Context, edits: dict[int, list[str]]
+) -> list[str]:
     """Tables and charts in place of their markers; their names."""
     known = {"table": tables.names(model.kind), "chart": charts.names(model.kind)}
     placed: list[str] = []
@@ -158,7 +163,7 @@ def _place_tables(doc: Document, model: DocumentBase, edits: dict[int, list[str]
             if what == "chart":
                 shown = mark(f"chart-{name}") if charts.build(model, name) else ""
             else:
-                table = tables.build(model, name)
+                table = tables.build(model, name, context)
                 shown = table.markdown if table else ""
             index = block.line - doc.body.first_line
             edits[index] = ["", shown, ""]

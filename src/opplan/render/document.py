@@ -46,6 +46,8 @@ def render(
         if fmt == "pdf":
             data, counted = located(lambda p: typeset(p, config, config.page), item)
             if not marked:  # a redline's pages are not the document's
+                # with every file the count read, as `exact.exact_pages` stores it
+                counted = counted._replace(files=tuple(map(str, prepared.consulted)))
                 exact.store(config, exact.cache_key(doc, config.page, config), counted)
             outputs["pdf"] = data or b""
         else:

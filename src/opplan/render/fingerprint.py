@@ -158,7 +158,7 @@ def _rows_bookmarked(blocks: list[Node], prepared: Prepared) -> list[Node]:
     model = prepared.model
     headers = {}
     for name in tables.names(model.kind):
-        table = tables.build(model, name)
+        table = tables.build(model, name, prepared.composed.context)
         if table is not None:
             headers[tuple(" ".join(h.split()) for h in table.header)] = name
 

@@ -17,6 +17,7 @@ from opplan.render.compose import Composed, compose, kind_label
 from opplan.render.errors import RenderError
 from opplan.render.sanitize import MAX_IMAGE_SIZE, Sanitizer
 from opplan.schemas import DocumentBase
+from opplan.workspace.discovery import root_of
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Prepared:
     root: Path
     warnings: tuple[str, ...]
     files: tuple[Path, ...] = ()  # what typesetting may read (images, and what SVGs use)
-    consulted: tuple[Path, ...] = ()  # every local image looked for, found or not
+    consulted: tuple[Path, ...] = ()  # every local file looked for (images, a check-in's plan)
 
     @property
     def model(self) -> DocumentBase:
@@ -49,17 +50,6 @@ class Prepared:
     @property
     def draft(self) -> bool:
         return self.model.status == "draft"
-
-
-def root_of(path: Path, config: Config) -> Path:
-    """The folder nothing outside of is read: the repository, else the configuration's
-    folder if the document is in it, else the document's own folder."""
-    folder = path.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    configured = config.root.resolve()
-    return configured if folder.is_relative_to(configured) else folder
 
 
 def prepare(doc: Document, config: Config) -> Prepared:
@@ -87,9 +77,9 @@ def prepare(doc: Document, config: Config) -> Prepared:
         composed,
         tree,
         root,
-        tuple(sanitizer.warnings),
+        (*composed.context.warnings, *sanitizer.warnings),
         tuple(sanitizer.files),
-        tuple(dict.fromkeys(sanitizer.consulted)),
+        tuple(dict.fromkeys([*composed.context.reads, *sanitizer.consulted])),
     )
 
 

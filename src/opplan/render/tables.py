@@ -3,6 +3,8 @@
 Each table is a function of the document's model that returns a Table, or None
 when the document has no such data. `TABLES` holds them by name; which tables a
 kind has, in the order its appendix lists them, is the kind's record in `opplan.kinds`.
+A table that reads more than its document (a check-in's goals, scored against
+the plan it reports on) is a function of the model and a `Context`, in `IN_CONTEXT`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from itertools import zip_longest
 from typing import Any, NamedTuple
 
 from opplan import kinds
+from opplan.render.context import Context
 from opplan.schemas import DocumentBase
+from opplan.workspace.checkins import initiatives_by_id, scored
 
 
 class Table(NamedTuple):
@@ -24,6 +28,7 @@ class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[int, ...]
+    note: str = ""  # plain text printed under the table (what its marks mean)
 
     @property
     def markdown(self) -> str:
@@ -31,6 +36,8 @@ class Table(NamedTuple):
         total = sum(self.widths)
         rule = "|" + "|".join("-" * max(3, round(120 * w / total)) for w in self.widths) + "|"
         lines = [_row(self.header), rule, *(_row(row) for row in self.rows)]
+        if self.note:
+            lines += ["", escape(self.note)]
         return "\n".join(lines) + "\n"
 
 
@@ -210,6 +217,73 @@ def customer(doc: Any) -> Table | None:
     return Table("customer", "The customer", header, rows, (28, 72)) if rows else None
 
 
+CONFIDENCE_MARK = "*"  # after a score its goal's numbers could not give
+
+
+def goal_progress(doc: Any, context: Context) -> Table | None:
+    """A check-in's goals: the plan's statement, baseline and target, the value and score."""
+    found = scored(doc, context.plan, context.confidence_scores)
+    rows = []
+    by_confidence = []
+    for item in found:
+        progress, goal, score = item.progress, item.goal, item.score
+        mark = ""
+        if score.basis == "confidence":
+            mark = CONFIDENCE_MARK
+            by_confidence.append(
+                progress.id if context.unread else f"{progress.id} ({score.reason})"
+            )
+        rows.append(
+            (
+                progress.id,
+                goal.statement if goal else "",
+                _text(goal.baseline) if goal else "",
+                _text(goal.target) if goal else "",
+                _text(progress.value),
+                f"{score}{mark}",
+                progress.confidence,
+                _text(progress.note),
+            )
+        )
+    note = ""
+    if by_confidence:
+        listed = (", " if context.unread else "; ").join(by_confidence)
+        note = f"{CONFIDENCE_MARK} Scored by confidence alone: {listed}."
+        if context.unread:
+            note += f" The plan {doc.plan} {context.unread}."
+    header = ("ID", "Goal", "Baseline", "Target", "Value", "Score", "Confidence", "Note")
+    widths = (6, 24, 9, 9, 9, 7, 10, 26)
+    return (
+        Table("goal_progress", "Goal progress", header, tuple(rows), widths, note) if rows else None
+    )
+
+
+def initiative_progress(doc: Any, context: Context) -> Table | None:
+    """A check-in's initiatives: the plan's name for each, its status and note."""
+    named = initiatives_by_id(context.plan) if context.plan is not None else {}
+    rows = tuple(
+        (
+            item.id,
+            named[item.id].name if item.id in named else "",
+            item.status,
+            _text(item.note),
+        )
+        for item in doc.initiatives
+    )
+    header = ("ID", "Initiative", "Status", "Note")
+    return (
+        Table("initiative_progress", "Initiative progress", header, rows, (7, 33, 11, 49))
+        if rows
+        else None
+    )
+
+
+def decisions(doc: Any) -> Table | None:
+    rows = tuple((d.decision, d.what, d.why, _list(d.about)) for d in doc.decisions)
+    header = ("Decision", "What", "Why", "About")
+    return Table("decisions", "Decisions", header, rows, (10, 38, 38, 14)) if rows else None
+
+
 TableFunction = Callable[[Any], Table | None]
 TABLES: dict[str, TableFunction] = {
     f.__name__: f
@@ -226,7 +300,12 @@ TABLES: dict[str, TableFunction] = {
         dependencies,
         commitments,
         customer,
+        decisions,
     )
+}
+ContextTableFunction = Callable[[Any, Context], Table | None]
+IN_CONTEXT: dict[str, ContextTableFunction] = {
+    f.__name__: f for f in (goal_progress, initiative_progress)
 }
 
 
@@ -235,7 +314,15 @@ def names(kind: str) -> tuple[str, ...]:
     return kinds.KINDS[kind].tables if kind in kinds.KINDS else ()
 
 
-def build(model: DocumentBase, name: str) -> Table | None:
-    """Table `name` of a document (a name from `names(kind)`), or None if it has no data."""
-    function = TABLES.get(name) if name in names(model.kind) else None
+def build(model: DocumentBase, name: str, context: Context | None = None) -> Table | None:
+    """Table `name` of a document (a name from `names(kind)`), or None if it has no data.
+
+    `context` is what a table in `IN_CONTEXT` reads besides the document (see
+    `render.context.context_of`); without it, such a table has only the document.
+    """
+    if name not in names(model.kind):
+        return None
+    if name in IN_CONTEXT:
+        return IN_CONTEXT[name](model, context or Context())
+    function = TABLES.get(name)
     return function(model) if function else None

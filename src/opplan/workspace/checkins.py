@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opplan import document
+from opplan.config.model import Config
 from opplan.document import Document
-from opplan.errors import OpplanError
+from opplan.errors import DocumentError, OpplanError
 from opplan.schemas.checkin import QUARTERS, Checkin, GoalProgress, InitiativeProgress
 from opplan.schemas.op1 import Goal, Initiative, PlanFields
 from opplan.scoring import CONFIDENCE_SCORES, Score, score
@@ -29,6 +30,27 @@ def checkin_of(doc: Document) -> Checkin | None:
 def plan_path(doc: Document, model: Checkin) -> Path:
     """Where the check-in's `plan:` points: relative to the check-in's file."""
     return Path(doc.path).parent / model.plan
+
+
+def read_plan(doc: Document, model: Checkin, root: Path, config: Config) -> PlanFields | str:
+    """The plan the check-in reports on, read from disk inside `root`; else why it cannot be."""
+    path = plan_path(doc, model).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return f"is outside {root}, where nothing is read"
+    try:
+        plan = document.load(path, config.lint.appendix_titles, limit=config.lint.max_file_size)
+    except DocumentError as err:
+        return f"cannot be read ({err.message})"
+    return plan_or_reason(plan)
+
+
+def plan_or_reason(plan: Document) -> PlanFields | str:
+    """The document's plan, or why it is none (for the check-in that names it)."""
+    if plan.model is None:
+        return "does not pass its schema; run opplan lint on it"
+    if not isinstance(plan.model, PlanFields):
+        return f"is a {plan.kind}, not an OP1 or OP2"
+    return plan.model
 
 
 def goals_by_id(plan: PlanFields) -> dict[str, Goal]:

@@ -186,3 +186,14 @@ def _is_plan(path: Path) -> bool:
             return looks_like_plan(file.read(4096))
     except OSError:
         return True  # unreadable: not a reason to call the repository empty
+
+
+def root_of(path: Path, config: Config) -> Path:
+    """The folder nothing outside of is read: the repository, else the configuration's
+    folder if the document is in it, else the document's own folder."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    configured = config.root.resolve()
+    return configured if folder.is_relative_to(configured) else folder

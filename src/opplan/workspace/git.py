@@ -119,6 +119,18 @@ def read(root: Path, revision: str | None, path: str) -> bytes:
     return _git(root, "cat-file", "blob", f"{revision}:{path}").stdout
 
 
+def listing(root: Path, revision: str | None, folder: str) -> list[str]:
+    """The paths of what is directly in `folder` at a revision (None: the working tree)."""
+    if revision is None:
+        found = root / folder
+        if not found.is_dir():
+            return []
+        return sorted(path.relative_to(root).as_posix() for path in found.iterdir())
+    spec = [f"{folder}/"] if folder not in ("", ".") else []
+    done = _git(root, "ls-tree", "--name-only", "-z", revision, "--", *spec, check=False)
+    return sorted(name for name in done.stdout.decode().split("\0") if name)
+
+
 def blob(root: Path, sha: str) -> bytes | None:
     """The bytes of a blob by its ID, or None when the repository does not have it."""
     done = _git(root, "cat-file", "blob", sha, check=False)
