@@ -82,3 +82,21 @@ def test_a_goal_the_latest_checkin_leaves_out_is_empty(
     result = cli("export", "goals", folder, "--format", "json")
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert rows["ID-3"]["checkin"] is None and rows["ID-1"]["checkin"] == "Q2"
+
+
+def test_the_checkin_goes_on_the_rows_of_the_plan_it_reports_on(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """The examples' check-ins report on the OP2: the OP1's rows, whose baselines differ,
+    stay empty; exported without its OP2, the OP1 (the team's latest plan there) takes it."""
+    both = cli("export", "goals", EXAMPLES, "--format", "json", "--cycle", "2027")
+    rows = json.loads(both.stdout)
+    op1 = [row for row in rows if row["kind"] == "op1"]
+    assert op1 and all(row[name] is None for row in op1 for name in PROGRESS)
+    assert all(row["checkin"] == "Q4" for row in rows if row["kind"] == "op2")
+    for path in EXAMPLES.glob("*-payments-platform.md"):
+        if "op2" not in path.name and "2028" not in path.name:
+            (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    alone = json.loads(cli("export", "goals", tmp_path, "--format", "json").stdout)
+    g1 = next(row for row in alone if row["id"] == "G-1")
+    assert (g1["kind"], g1["checkin"], g1["value"], g1["score"]) == ("op1", "Q4", "94.1%", 1.0)

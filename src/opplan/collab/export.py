@@ -2,13 +2,17 @@
 
 A goal's row ends with where it stands: the value, confidence and score from
 the team's latest check-in of the plan's cycle (`checkin` names its quarter),
-scored against the row's own plan; empty when the team has no check-in, or
-its latest does not report on the goal.
+on the rows of the plan that check-in reports on (its `plan:`), scored against
+it; when that plan is not among the documents, on the rows of the team's
+latest plan (its OP2 over its OP1). Other rows leave them empty, as do goals
+the check-in does not report on: an OP1 the OP2 revised is not scored against
+a check-in of the OP2, whose baseline and target may differ.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from opplan.document import Document
@@ -16,7 +20,7 @@ from opplan.names import choose
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
-from opplan.workspace.checkins import by_team, scored
+from opplan.workspace.checkins import by_team, plan_path, scored
 from opplan.workspace.plans import plans, team_key
 
 Row = dict[str, Any]
@@ -92,16 +96,34 @@ def rows(
 ) -> list[Row]:
     """The table's rows from every valid OP1 and OP2 (of one cycle, if given)."""
     extract = choose("table", table, TABLES)
-    checkins = by_team(docs) if table == "goals" else {}
+    reported = _reported(docs) if table == "goals" else {}
     found = []
     for doc, model in plans(docs):
         if cycle is not None and model.cycle != cycle:
             continue
-        group = checkins.get((model.cycle, team_key(model.team)))
-        progress = _progress(group[-1][1], model, confidence_scores) if group else {}
+        checkin = reported.get(Path(doc.path).resolve())
+        progress = _progress(checkin, model, confidence_scores) if checkin else {}
         for row in extract(doc, model):
             extra = progress.get(row["id"], dict.fromkeys(PROGRESS)) if table == "goals" else {}
             found.append(row | extra)
+    return found
+
+
+def _reported(docs: Sequence[Document]) -> dict[Path, Checkin]:
+    """Each team's latest check-in of a cycle, by the path of the plan its rows go on."""
+    latest: dict[tuple[int, str], Path] = {}
+    for doc, model in plans(docs):  # OP2 over OP1: the team's plan a check-in may fall back on
+        key = (model.cycle, team_key(model.team))
+        if key not in latest or doc.kind == "op2":
+            latest[key] = Path(doc.path).resolve()
+    known = set(latest.values()) | {Path(doc.path).resolve() for doc, _ in plans(docs)}
+    found: dict[Path, Checkin] = {}
+    for key, group in by_team(docs).items():
+        doc, checkin = group[-1]
+        named = plan_path(doc, checkin).resolve()
+        target = named if named in known else latest.get(key)
+        if target is not None:
+            found[target] = checkin
     return found
 
 
