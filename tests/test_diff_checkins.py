@@ -25,12 +25,11 @@ Q1_TO_Q2 = [
     "confidence on-track -> at-risk)",
     "  initiative changed: IP-1 Passkey registration and sign-in (on-track -> delivered)",
     "  initiative changed: IP-3 Risk-based step-up checks (planned -> cut)",
-    "  decision added: stop: Risk-based step-up checks this year "
+    # Each quarter records its own decisions: the newer one's are taken, none "removed".
+    "  decision taken: stop: Risk-based step-up checks this year "
     "(why: The two engineers move to self-serve recovery; about IP-3, IP-2)",
-    "  decision added: adjust: Recovery target date from September to December "
+    "  decision taken: adjust: Recovery target date from September to December "
     "(why: The vendor contract came three months late; about ID-2)",
-    "  decision removed: start: Weekly recovery review with Support "
-    "(why: Most recoveries still go through an agent; about ID-2, IP-2)",
 ]
 
 
@@ -86,9 +85,8 @@ def test_two_files_as_json_and_markdown(
     assert moved["ID-3"]["basis_after"] == "confidence" and moved["ID-3"]["change"] == -0.3
     decisions = [c for c in data["documents"][0]["changes"] if c["area"] == "decision"]
     assert [(c["action"], "movement" in c) for c in decisions] == [
-        ("added", False),
-        ("added", False),
-        ("removed", False),
+        ("taken", False),
+        ("taken", False),
     ]
     markdown = cli("diff", "--files", "checkin-q1.md", "checkin-q2.md", "--format", "markdown")
     assert "- **goal moved:** ID-1 Raise the sign-in success rate" in markdown.stdout
@@ -167,3 +165,20 @@ def test_the_working_tree_against_head(
     assert result.exit_code == 0, result.output
     assert "  note: compared with checkin-q1.md, the check-in before it" in result.stdout
     assert "(value 40 -> 30 h; score 0.18 -> 0.41 (+0.23)" in result.stdout
+
+
+def test_a_revision_of_one_quarter_adds_and_removes_decisions(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    q2 = (tmp_path / "checkin-q2.md").read_text(encoding="utf-8")
+    assert "Risk-based step-up checks this year" in q2
+    revised = q2.replace("Risk-based step-up checks this year", "Risk-based step-up checks")
+    (tmp_path / "checkin-q2-revised.md").write_text(revised, encoding="utf-8")
+    result = cli("diff", "--files", "checkin-q2.md", "checkin-q2-revised.md")
+    decisions = [line for line in _changes(result.stdout) if "decision" in line]
+    assert [line.split(":")[0].strip() for line in decisions] == [
+        "decision added",
+        "decision removed",
+    ]

@@ -67,7 +67,10 @@ def checkin_changes(
         scored(old, plans.old, confidence_scores), scored(new, plans.new, confidence_scores)
     )
     yield from _initiatives(old, new, plans.new or plans.old)
-    yield from _decisions(old.decisions, new.decisions)
+    if (old.quarter, old.final) != (new.quarter, new.final):
+        yield from _decisions([], new.decisions, "taken")  # last quarter's stay in its check-in
+    else:
+        yield from _decisions(old.decisions, new.decisions)
 
 
 def _goals(old: list[GoalScore], new: list[GoalScore]) -> Iterator[Found]:
@@ -149,12 +152,15 @@ def _initiatives(old: Checkin, new: Checkin, plan: PlanFields | None) -> Iterato
             yield "initiative", "removed", label(item_id), f"status {was.status}", None
 
 
-def _decisions(old: list[Decision], new: list[Decision]) -> Iterator[Found]:
+def _decisions(old: list[Decision], new: list[Decision], added: str = "added") -> Iterator[Found]:
+    """Decisions added and removed within one quarter's check-in; between two quarters,
+    the newer one's decisions as taken (each quarter records its own)."""
+
     def key(item: Decision) -> tuple[str, str]:
         return item.decision, " ".join(item.what.casefold().split())
 
     before, after = {key(d): d for d in old}, {key(d): d for d in new}
-    for found, action, other in ((after, "added", before), (before, "removed", after)):
+    for found, action, other in ((after, added, before), (before, "removed", after)):
         for item_key, item in found.items():
             if item_key not in other:
                 about = f"; about {', '.join(item.about)}" if item.about else ""
