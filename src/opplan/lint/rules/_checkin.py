@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from opplan.document import Document
 from opplan.errors import DocumentError
@@ -21,7 +22,7 @@ from opplan.lint.rule import CHECKINS, LIST, READ, ListFolder, Options, ReadDocu
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
-from opplan.workspace.checkins import GoalScore, by_team, checkin_of, plan_path
+from opplan.workspace.checkins import GoalScore, by_team, checkin_of, plan_path, scored
 from opplan.workspace.plans import plan_of, team_key
 
 Known = dict[Path, Document]
@@ -94,6 +95,24 @@ def lookup(doc: Document, model: Checkin, docs: Known, options: Options) -> Plan
 def plan_for(doc: Document, model: Checkin, docs: Known, options: Options) -> PlanFields | None:
     """The check-in's plan, or None when `checkin-plan` has something to say about it."""
     return lookup(doc, model, docs, options).plan
+
+
+class Scored(NamedTuple):
+    """A check-in of the run, the plan it reports on (None when unreadable) and its goals."""
+
+    doc: Document
+    model: Checkin
+    plan: PlanFields | None
+    goals: list[GoalScore]
+
+
+def scored_checkins(docs: Sequence[Document], options: Options) -> Iterator[Scored]:
+    """Each check-in of the run with its plan and its goals scored by `[checkins]`."""
+    found = known(docs)
+    scores = confidence_scores(options)
+    for doc, model in checkins(docs):
+        plan = plan_for(doc, model, found, options)
+        yield Scored(doc, model, plan, scored(model, plan, scores))
 
 
 def confidence_scores(options: Options) -> Mapping[str, float]:

@@ -72,16 +72,12 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
     if not any(doc.kind == "checkin" for doc in docs):
         return  # and the check-in model is not even imported
     from opplan.lint.rules import _checkin  # noqa: PLC0415
-    from opplan.workspace.checkins import scored  # noqa: PLC0415
 
-    known = _checkin.known(docs)
-    scores = _checkin.confidence_scores(options)
     flagged: list[str] = options["confidences"]
     needed: int = options["quarters"]
-    for doc, model in _checkin.checkins(docs):
-        plan = _checkin.plan_for(doc, model, known, options)
+    for doc, model, _, goals in _checkin.scored_checkins(docs, options):
         year: list[tuple[Document, Checkin]] | None = None  # read when a goal needs it
-        for index, goal in enumerate(scored(model, plan, scores)):
+        for index, goal in enumerate(goals):
             progress = goal.progress
             if progress.confidence not in flagged:
                 continue

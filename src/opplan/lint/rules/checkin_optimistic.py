@@ -51,16 +51,12 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
     if not any(doc.kind == "checkin" for doc in docs):
         return  # and the check-in model is not even imported
     from opplan.lint.rules import _checkin  # noqa: PLC0415
-    from opplan.workspace.checkins import scored  # noqa: PLC0415
 
-    known = _checkin.known(docs)
-    scores = _checkin.confidence_scores(options)
-    for doc, model in _checkin.checkins(docs):
-        plan = _checkin.plan_for(doc, model, known, options)
+    for doc, model, plan, goals in _checkin.scored_checkins(docs, options):
         if plan is None:
             continue  # no numbers to judge by
         line_of_quarter = float(options[model.quarter.lower()])
-        for index, goal in enumerate(scored(model, plan, scores)):
+        for index, goal in enumerate(goals):
             if goal.progress.confidence != "on-track" or goal.score.basis != "metric":
                 continue
             if goal.score.value < line_of_quarter:
