@@ -163,3 +163,18 @@ def test_configured_phases_are_the_whole_timeline(repo: Repo, cli: Callable[...,
     )
     (team,) = _json(cli, "2027-08-15")["teams"]  # type: ignore[misc]
     assert team["late"] == [] and team["late_checkins"] == []
+
+
+def test_an_unreadable_plan_of_next_year_gets_the_late_checkins(
+    repo: Repo, cli: Callable[..., Result]
+) -> None:
+    repo.write("search/2028/op1.md", OP1_2028.replace("Identity Platform", "Search"))
+    repo.write("identity/2028/op1.md", OP1_2028.replace("status: draft", "status: drafted"))
+    data = _json(cli, "2027-08-15")
+    assert data["cycle"] == 2028
+    team, search = data["teams"]  # type: ignore[misc]
+    assert (team["path"], search["path"]) == ("identity/2028/op1.md", "search/2028/op1.md")
+    assert team["late"] == [
+        "its frontmatter has errors; run opplan lint",
+        "Q2 2027 check-in due 2027-07-21: missing, 25 days late",
+    ]
