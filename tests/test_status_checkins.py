@@ -57,9 +57,9 @@ def test_json_gives_each_late_checkin(repo: Repo, cli: Callable[..., Result]) ->
     assert result.exit_code == 0, result.output
     (team,) = json.loads(result.stdout)["teams"]
     assert team["late_checkins"] == [
-        {"quarter": "Q2", "due": "2027-07-21", "days_late": 193},
-        {"quarter": "Q3", "due": "2027-10-21", "days_late": 101},
-        {"quarter": "Q4", "due": "2028-01-21", "days_late": 9},
+        {"cycle": 2027, "quarter": "Q2", "due": "2027-07-21", "days_late": 193},
+        {"cycle": 2027, "quarter": "Q3", "due": "2027-10-21", "days_late": 101},
+        {"cycle": 2027, "quarter": "Q4", "due": "2028-01-21", "days_late": 9},
     ]
     assert team["late"][0] == "Q2 check-in due 2027-07-21: missing, 193 days late"
 
@@ -87,7 +87,9 @@ def test_configured_checkin_phases_with_a_status(repo: Repo, cli: Callable[..., 
     assert result.exit_code == 0, result.output
     (team,) = json.loads(result.stdout)["teams"]
     assert team["late"] == ["q2 due 2027-07-31: missing at approved or later, 2 days late"]
-    assert team["late_checkins"] == [{"quarter": "Q2", "due": "2027-07-31", "days_late": 2}]
+    assert team["late_checkins"] == [
+        {"cycle": 2027, "quarter": "Q2", "due": "2027-07-31", "days_late": 2}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -108,4 +110,6 @@ def test_due_days_move_the_due_date(repo: Repo, cli: Callable[..., Result]) -> N
     repo.write("opplan.toml", "[checkins]\ndue_days = 10\n")
     result = cli("status", "--today", "2027-07-12", "--format", "json")
     (team,) = json.loads(result.stdout)["teams"]
-    assert team["late_checkins"] == [{"quarter": "Q2", "due": "2027-07-10", "days_late": 2}]
+    assert team["late_checkins"] == [
+        {"cycle": 2027, "quarter": "Q2", "due": "2027-07-10", "days_late": 2}
+    ]

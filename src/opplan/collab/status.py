@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +16,7 @@ from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.workspace.checkins import by_team
 from opplan.workspace.git import Commit
-from opplan.workspace.plans import PLAN_KINDS, by_cycle_and_team
+from opplan.workspace.plans import PLAN_KINDS, by_cycle_and_team, team_key
 
 RANK = {"draft": 0, "review": 1, "approved": 2, "superseded": 3}
 
@@ -27,9 +27,13 @@ class LateCheckin(NamedTuple):
     quarter: str
     due: dt.date
     days_late: int
+    cycle: int  # the plan year the check-in belongs to
 
 
 class TeamStatus(NamedTuple):
+    """A team's row; `path` is "" for a team with no plan of the year followed, shown
+    for the late check-ins of a running year."""
+
     team: str
     path: str
     kind: str
@@ -57,24 +61,25 @@ def status(
     year: int,
     today: dt.date,
     commits: dict[str, Commit],
+    running: Mapping[int, Sequence[Phase]] | None = None,
 ) -> CycleStatus:
     """Each team's plan for `year`, measured against the phases that ended before `today`;
-    a check-in phase, against the team's check-ins of that year."""
+    a check-in phase, against the team's check-ins of that year.
+
+    `running` gives the check-in phases of earlier plan years still in progress: each
+    team with a plan of such a year is also late for its check-ins missing there."""
     errors = Counter(problem.path for problem in problems if problem.level == "error")
     ended = [phase for phase in phases if phase.end < today]
     checkins = by_team(docs)
+    plans = by_cycle_and_team(docs)
     teams = []
-    for (cycle, key), found in sorted(by_cycle_and_team(docs).items()):
+    for (cycle, key), found in sorted(plans.items()):
         if cycle != year:
             continue
         doc, model = _latest(found)
         waiting = tuple(p.team for p in model.partners if p.reviewed is None)
         written = [checkin for _, checkin in checkins.get((cycle, key), [])]
-        missing = tuple(
-            LateCheckin(phase.quarter, phase.end, (today - phase.end).days)
-            for phase in ended
-            if phase.kind == "checkin" and phase.quarter and not _checked_in(phase, written)
-        )
+        missing = _missing(ended, written, cycle, today)
         teams.append(
             TeamStatus(
                 model.team,
@@ -93,6 +98,8 @@ def status(
             )
         )
     teams += [_unreadable(doc, errors[doc.path], commits) for doc in docs if _invalid(doc, year)]
+    for cycle, checkin_phases in sorted((running or {}).items()):
+        teams = _running(teams, plans, checkins, checkin_phases, cycle=cycle, today=today)
     upcoming = [phase for phase in phases if phase.start > today]
     return CycleStatus(
         year,
@@ -101,6 +108,53 @@ def status(
         upcoming[0] if upcoming else None,
         tuple(sorted(teams, key=lambda team: team.team.casefold())),
     )
+
+
+def _missing(
+    ended: Sequence[Phase], written: Sequence[Checkin], cycle: int, today: dt.date
+) -> tuple[LateCheckin, ...]:
+    """The check-ins of `cycle` that the ended phases asked for and the team has not written."""
+    return tuple(
+        LateCheckin(phase.quarter, phase.end, (today - phase.end).days, cycle)
+        for phase in ended
+        if phase.kind == "checkin" and phase.quarter and not _checked_in(phase, written)
+    )
+
+
+def _running(
+    teams: list[TeamStatus],
+    plans: Mapping[tuple[int, str], Sequence[tuple[Document, PlanFields]]],
+    checkins: Mapping[tuple[int, str], Sequence[tuple[Document, Checkin]]],
+    phases: Sequence[Phase],
+    *,
+    cycle: int,
+    today: dt.date,
+) -> list[TeamStatus]:
+    """The rows with the late check-ins of the running plan year `cycle` added: to the
+    team's row when it has one, else in a row of its own."""
+    ended = [phase for phase in phases if phase.end < today]
+    rows = list(teams)
+    first: dict[str, int] = {}
+    for index, team in enumerate(rows):
+        first.setdefault(team_key(team.team), index)
+    for (year, key), found in sorted(plans.items()):
+        if year != cycle:
+            continue
+        written = [checkin for _, checkin in checkins.get((year, key), [])]
+        missing = _missing(ended, written, cycle, today)
+        reasons = tuple(
+            f"{late.quarter} {cycle} check-in due {late.due}: missing, "
+            f"{late.days_late} day{'s' * (late.days_late != 1)} late"
+            for late in missing
+        )
+        if key not in first:
+            first[key] = len(rows)
+            rows.append(TeamStatus(_latest(found)[1].team, "", "", "", None, (), 0, ()))
+        row = rows[first[key]]
+        rows[first[key]] = row._replace(
+            late=row.late + reasons, late_checkins=row.late_checkins + missing
+        )
+    return rows
 
 
 def _latest(found: Sequence[tuple[Document, PlanFields]]) -> tuple[Document, PlanFields]:

@@ -34,16 +34,28 @@ def run(
     year = settings.cycle.year or (years[-1] if years else None)
     if year is None:
         raise UsageError("no valid OP1 or OP2 plans found; check the paths (opplan lint says more)")
+    today = today or dt.date.today()
     found = status(
         report.documents,
         report.problems,
         cycle.phases(settings.cycle, year, settings.checkins),
         year=year,
-        today=today or dt.date.today(),
+        today=today,
         commits=_commits(report.documents),
+        running={
+            running: cycle.checkin_phases(running, settings.checkins.due_days)
+            for running in _running(years, year, today, configured=bool(settings.cycle.phases))
+        },
     )
     sys.stdout.write(formatter(found))
     return ExitCode.OK
+
+
+def _running(years: Sequence[int], year: int, today: dt.date, *, configured: bool) -> list[int]:
+    """The plan years before `year` whose check-ins are still due: the year in progress and
+    the one just ended (its Q4 check-in falls in January). None when phases are configured:
+    they are the whole timeline."""
+    return [] if configured else [other for other in years if today.year - 1 <= other < year]
 
 
 def _commits(docs: Sequence[Document]) -> dict[str, git.Commit]:

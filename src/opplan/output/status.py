@@ -13,7 +13,7 @@ def text(report: CycleStatus) -> str:
     lines = [f"planning cycle {report.cycle}, {report.today}: {_phase(report)}"]
     if report.next_phase:
         lines.append(f"next: {_title(report.next_phase)} from {report.next_phase.start}")
-    rows = [HEADER, *(_row(team) for team in report.teams)]
+    rows = [HEADER, *(_row(team, report.cycle) for team in report.teams)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER))]
     lines.append("")
     lines += [
@@ -39,15 +39,16 @@ def as_json(report: CycleStatus) -> str:
         "teams": [
             {
                 "team": team.team,
-                "path": team.path,
-                "kind": team.kind,
-                "status": team.status,
+                "path": team.path or None,  # None: no plan of the cycle
+                "kind": team.kind or None,
+                "status": team.status or None,
                 "last_change": team.last_change._asdict() if team.last_change else None,
                 "missing_pre_reviews": list(team.missing_pre_reviews),
                 "lint_errors": team.lint_errors,
                 "late": list(team.late),
                 "late_checkins": [
                     {
+                        "cycle": late.cycle,
                         "quarter": late.quarter,
                         "due": late.due.isoformat(),
                         "days_late": late.days_late,
@@ -72,7 +73,10 @@ def _phase(report: CycleStatus) -> str:
     return f"{_title(phase)} ({phase.start} to {phase.end}; who acts: {phase.role})"
 
 
-def _row(team: TeamStatus) -> tuple[str, ...]:
+def _row(team: TeamStatus, cycle: int) -> tuple[str, ...]:
+    late = "; ".join(team.late) or "no"
+    if not team.path:  # a plan of a running year only
+        return (team.team, f"none for {cycle}", "-", "-", "-", "-", late)
     change = team.last_change
     return (
         team.team,
@@ -81,5 +85,5 @@ def _row(team: TeamStatus) -> tuple[str, ...]:
         f"{change.date} {change.author}" if change else "not committed",
         ", ".join(team.missing_pre_reviews) or "none",
         str(team.lint_errors),
-        "; ".join(team.late) or "no",
+        late,
     )
