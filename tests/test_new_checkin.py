@@ -160,6 +160,18 @@ def test_the_check_in_before_carries_forward(cli: Cli) -> None:
     assert 'value: "93.0%"  # carried from Q1: update it\n' in doc.text
 
 
+def test_on_standard_output_the_document_goes_alone_and_what_it_drew_on_to_stderr(
+    cli: Cli,
+) -> None:
+    before = _checkin("checkin-q1.md")
+    result = cli("new", "checkin", "--from", OP2, "--quarter", "Q2", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("---\nkind: checkin\n")
+    assert 'value: "93.0%"  # carried from Q1: update it\n' in result.stdout
+    assert f"opplan: carried forward from {before} (Q1)" in result.stderr
+    assert not (FOLDER / "checkin-q2.md").exists()
+
+
 def test_the_final_check_in_carries_from_the_latest_quarter(cli: Cli) -> None:
     for name in ("checkin-q1.md", "checkin-q2.md", "checkin-q3.md"):
         _checkin(name)

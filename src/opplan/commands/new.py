@@ -80,8 +80,9 @@ def run(
     text = draft.text.rstrip("\n") + "\n"
     info = _template(settings, name)
     skeleton.checked(text, str(info.path) if info else name, values.kind)
-    if target == STDOUT:
+    if target == STDOUT:  # the document alone on standard output; what it drew on, on stderr
         sys.stdout.write(text)
+        sys.stderr.writelines(f"opplan: {note}\n" for note in draft.notes)
         return ExitCode.OK
     try:
         write_atomic(target, text)
