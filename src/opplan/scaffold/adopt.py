@@ -37,7 +37,7 @@ from opplan import kinds, schemas
 from opplan.document import frontmatter
 from opplan.document.body import parse_body
 from opplan.errors import UsageError
-from opplan.scaffold.values import OWNER_PLACEHOLDER
+from opplan.scaffold.values import OWNER_PLACEHOLDER, to_fill
 
 _OWNER_KEYS = ("owners", "owner", "authors", "author")
 _REVIEWER_KEYS = ("reviewers", "reviewer")
@@ -201,7 +201,7 @@ def _required_of_plans(meta: CommentedMap, kind: str) -> None:
         meta["tracks"] = CommentedMap(
             same_resources=CommentedMap(track), more_investment=CommentedMap(track)
         )
-        meta.yaml_add_eol_comment("TODO: the headcount of each planning track", "tracks")
+        meta.yaml_add_eol_comment(to_fill("the headcount of each planning track"), "tracks")
 
 
 def _known_name(key: str) -> str:

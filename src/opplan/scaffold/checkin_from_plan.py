@@ -29,7 +29,7 @@ from opplan.paths import check_team, conventional_path
 from opplan.scaffold import roundtrip, sources
 from opplan.scaffold.skeleton import NEW_VERSION
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, Values, with_defaults
+from opplan.scaffold.values import Request, Values, to_fill, with_defaults
 from opplan.schemas.checkin import CONFIDENCES, QUARTERS
 from opplan.schemas.op1 import PlanFields
 from opplan.schemas.op2 import InitiativeStatus
@@ -161,7 +161,7 @@ def _goals(source: Source, before: dict[str, CommentedMap], quarter: str | None)
         item["confidence"] = last.get("confidence", "on-track")
         item["note"] = last.get("note") or DoubleQuotedScalarString(NOTE)
         if item["value"] is None:
-            roundtrip.comment(item, "value", "TODO: the value now, as the plan writes it", _KEYS)
+            roundtrip.comment(item, "value", to_fill("the value now, as the plan writes it"), _KEYS)
         else:
             roundtrip.comment(item, "value", f"carried from {quarter}: update it", _KEYS)
         if not items:

@@ -19,7 +19,7 @@ from opplan.document.outline import title_heading
 from opplan.scaffold import roundtrip, sources
 from opplan.scaffold.skeleton import NEW_VERSION
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, Values, with_defaults
+from opplan.scaffold.values import Request, Values, to_fill, with_defaults
 from opplan.section_match import matcher
 
 _TRACKS = ("same_resources", "more_investment")
@@ -105,6 +105,6 @@ def _baseline(asks: object) -> CommentedMap:
             # ruamel counts the column from the mapping's indentation: two spaces after the value.
             column = len(f"{key}: {total}") + 4
             allocated.yaml_add_eol_comment(
-                f"# TODO: the {key} granted (this is what the OP1 asked for)", key, column
+                "# " + to_fill(f"the {key} granted (this is what the OP1 asked for)"), key, column
             )
     return allocated

@@ -37,7 +37,7 @@ from opplan.errors import UsageError
 from opplan.paths import shown
 from opplan.scaffold import checkin_from_plan, roundtrip, sources
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, with_defaults
+from opplan.scaffold.values import Request, to_fill, with_defaults
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.workspace import checkins
@@ -188,7 +188,7 @@ def _results(
         note = _written(progress.get("note"))
         if note or status != "hit":
             result["why"] = note or DoubleQuotedScalarString(WHY)
-        how = f"score {score.described}" if score else "TODO: not in the final check-in"
+        how = f"score {score.described}" if score else to_fill("not in the final check-in")
         roundtrip.comment(result, "status", f"{goal_id}: {how}", _RESULT_KEYS)
         made.append(result)
     return made, statuses

@@ -21,6 +21,14 @@ from opplan.schemas.checkin import QUARTERS
 Asker = Callable[[str, str], str]
 
 OWNER_PLACEHOLDER = "[Owner name]"
+FILL_IN = "TODO"  # beside a value the author must fill in: unresolved-marker reports it
+
+
+def to_fill(what: str) -> str:
+    """A comment asking for a value, which `unresolved-marker` reports until it is given."""
+    return f"{FILL_IN}: {what}"
+
+
 ORG_PLACEHOLDER = "[Organisation]"
 _FIRST_CYCLE, _LAST_CYCLE = 2000, 2200
 
