@@ -335,12 +335,31 @@ def test_a_checkin_whose_plan_is_gone_is_scored_by_confidence(
     path.write_text(path.read_text(encoding="utf-8").replace("plan: op1.md", "plan: op2.md"))
     _, model, result = rolled_up(repo, cli)
     assert re.search(
-        r"checkin-q3\.md names the plan .*op2\.md, which is not a valid", result.stderr
+        r"checkin-q3\.md: its plan 'op2\.md' cannot be read \(.*no such file.*\); its goals are "
+        r"scored by their confidence alone",
+        result.stderr,
     )
     assert model.checkins is not None
     si1 = next(goal for goal in model.checkins.goals if goal.teams[0].id == "SI-1")
     q3 = next(s for s in si1.scores if s.period == "Q3")
     assert (q3.score, q3.basis) == (0.7, "confidence")
+
+
+def test_a_plan_outside_the_repository_is_never_read(
+    repo: Path, cli: Callable[..., Result]
+) -> None:
+    """Like render and diff: a `plan:` that leaves the repository is not opened."""
+    outside = repo.parent / "elsewhere.md"
+    outside.write_text((repo / "plans" / "store-inventory" / "op1.md").read_text("utf-8"))
+    path = repo / "plans" / "store-inventory" / "checkin-q3.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("plan: op1.md", "plan: ../../../elsewhere.md"))
+    _, model, result = rolled_up(repo, cli)
+    assert "its plan '../../../elsewhere.md' is outside" in result.stderr
+    assert model.checkins is not None
+    si1 = next(goal for goal in model.checkins.goals if goal.teams[0].id == "SI-1")
+    q3 = next(s for s in si1.scores if s.period == "Q3")
+    assert q3.basis == "confidence"
 
 
 def test_a_team_without_checkins_misses_every_quarter(

@@ -13,19 +13,28 @@ document of kind `rollup`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from opplan.collab.goal_rows import PERIODS, Entry, GoalRow, TeamGoal, merged, ordered
 from opplan.collab.rollup import relative
 from opplan.collab.selection import select
-from opplan.document import Document, load
-from opplan.errors import DocumentError, UsageError
+from opplan.config.model import Config
+from opplan.document import Document
+from opplan.errors import UsageError
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
-from opplan.workspace.checkins import by_team, checkin_of, goals_by_id, plan_path, scored
-from opplan.workspace.plans import plan_of, plans, team_key
+from opplan.workspace.checkins import (
+    by_team,
+    checkin_of,
+    goals_by_id,
+    plan_path,
+    read_plan,
+    scored,
+)
+from opplan.workspace.discovery import root_of
+from opplan.workspace.plans import plans, team_key
 
 
 class CheckinRow(NamedTuple):
@@ -72,10 +81,11 @@ def build(
     *,
     cycle: int | None,
     kind: str | None,
-    confidence_scores: Mapping[str, float],
+    config: Config,
     base: Path,
 ) -> CheckinRollupData:
     """The check-in roll-up of the org's teams; paths are written relative to `base`."""
+    confidence_scores = {str(k): v for k, v in config.checkins.confidence_scores.items()}
     notes: list[str] = []
     broken = [doc.path for doc in docs if doc.kind == "checkin" and doc.model is None]
     if broken:
@@ -108,7 +118,7 @@ def build(
         order = {goal.id: place for place, goal in enumerate(plan.goals)}
         for period, (doc, model) in group.items():
             named = plan_path(doc, model)
-            reported_on = _plan(named, known, doc, notes)
+            reported_on = _plan(doc, model, known, config, notes)
             rows.append(
                 CheckinRow(
                     plan.team,
@@ -227,19 +237,20 @@ def _by_period(
 
 
 def _plan(
-    path: Path, known: dict[Path, PlanFields], doc: Document, notes: list[str]
+    doc: Document,
+    model: Checkin,
+    known: dict[Path, PlanFields],
+    config: Config,
+    notes: list[str],
 ) -> PlanFields | None:
-    """The plan a check-in names, read from disk when it was not among the paths."""
-    resolved = path.resolve()
+    """The plan a check-in names: among the paths, else read from disk as every feature does."""
+    resolved = plan_path(doc, model).resolve()
     if resolved not in known:
-        try:
-            found = plan_of(load(path, fast=True))
-        except DocumentError:
-            found = None
-        if found is None:
+        found = read_plan(doc, model, root_of(Path(doc.path), config), config)
+        if isinstance(found, str):
             notes.append(
-                f"{doc.path} names the plan {path}, which is not a valid OP1 or OP2; "
-                "its goals are scored by their confidence alone (run opplan lint)"
+                f"{doc.path}: its plan {model.plan!r} {found}; "
+                "its goals are scored by their confidence alone"
             )
             return None
         known[resolved] = found

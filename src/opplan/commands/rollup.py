@@ -75,7 +75,7 @@ def _checkins(
         org,
         cycle=cycle,
         kind=kind,
-        confidence_scores={str(k): v for k, v in settings.checkins.confidence_scores.items()},
+        config=settings,
         base=output.parent if output else Path.cwd(),
     )
     warn_all(data.notes)
