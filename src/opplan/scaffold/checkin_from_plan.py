@@ -29,7 +29,7 @@ from opplan.paths import check_team, conventional_path
 from opplan.scaffold import roundtrip, sources
 from opplan.scaffold.skeleton import NEW_VERSION
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, Values, to_fill, with_defaults
+from opplan.scaffold.values import Request, Values, to_fill
 from opplan.schemas.checkin import CONFIDENCES, QUARTERS
 from opplan.schemas.op1 import PlanFields
 from opplan.schemas.op2 import InitiativeStatus
@@ -72,14 +72,7 @@ def read(path: Path) -> Source:
 
 def defaults(source: Source, request: Request) -> Request:
     """The request, with the team, organisation, owners and cycle it lacks from the plan."""
-    meta = source.meta
-    return with_defaults(
-        request,
-        team=meta.get("team"),
-        cycle=meta.get("cycle"),
-        org=meta.get("org"),
-        owners=tuple(meta.get("owners") or ()),
-    )
+    return sources.request_from(source, request)
 
 
 def folder(settings: Config, cycle: int, team: str) -> Path:

@@ -19,7 +19,7 @@ from opplan.document.outline import title_heading
 from opplan.scaffold import roundtrip, sources
 from opplan.scaffold.skeleton import NEW_VERSION
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, Values, to_fill, with_defaults
+from opplan.scaffold.values import Request, Values, to_fill
 from opplan.section_match import matcher
 
 _TRACKS = ("same_resources", "more_investment")
@@ -32,16 +32,9 @@ def read(path: Path) -> Source:
 
 def defaults(source: Source, request: Request) -> Request:
     """The request, with what it lacks taken from the OP1 (the title with OP1 made OP2)."""
-    meta = source.meta
-    title = str(meta["title"])
-    return with_defaults(
-        request,
-        team=meta.get("team"),
-        cycle=meta.get("cycle"),
-        org=meta.get("org"),
-        owners=tuple(meta.get("owners") or ()),
-        title=re.sub(r"\bOP1\b", "OP2", title) if re.search(r"\bOP1\b", title) else None,
-    )
+    title = str(source.meta["title"])
+    op2 = re.sub(r"\bOP1\b", "OP2", title) if re.search(r"\bOP1\b", title) else None
+    return sources.request_from(source, request, title=op2)
 
 
 def frontmatter_text(source: Source, values: Values, output: Path, today: dt.date) -> str:

@@ -37,7 +37,7 @@ from opplan.errors import UsageError
 from opplan.paths import shown
 from opplan.scaffold import checkin_from_plan, roundtrip, sources
 from opplan.scaffold.sources import Source
-from opplan.scaffold.values import Request, to_fill, with_defaults
+from opplan.scaffold.values import Request, to_fill
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.workspace import checkins
@@ -119,14 +119,7 @@ def _read_checkin(path: str) -> Source:
 
 def defaults(year: Year, request: Request) -> Request:
     """The request, with what it lacks from the plan; the cycle is the next year."""
-    meta = year.plan.meta
-    return with_defaults(
-        request,
-        team=meta.get("team"),
-        cycle=year.plan_model.cycle + 1,
-        org=meta.get("org"),
-        owners=tuple(meta.get("owners") or ()),
-    )
+    return sources.request_from(year.plan, request, cycle=year.plan_model.cycle + 1)
 
 
 def op1(skeleton: str, year: Year, confidence_scores: Mapping[Any, float], partial: float) -> Made:

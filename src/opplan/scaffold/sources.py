@@ -13,6 +13,7 @@ from opplan import document, kinds
 from opplan.document import Document, frontmatter
 from opplan.errors import UsageError
 from opplan.scaffold import roundtrip
+from opplan.scaffold.values import Request, with_defaults
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,16 @@ def named(kind: str) -> str:
     """How a sentence names a kind: "OP1", "check-in"."""
     label = kinds.get(kind).label
     return label if label.isupper() else label.lower()
+
+
+def request_from(source: Source, request: Request, **more: object) -> Request:
+    """The request, with the team, cycle, organisation and owners it lacks from `source`'s
+    frontmatter (`more` sets other values, or replaces these)."""
+    meta = source.meta
+    taken: dict[str, object] = {
+        "team": meta.get("team"),
+        "cycle": meta.get("cycle"),
+        "org": meta.get("org"),
+        "owners": tuple(meta.get("owners") or ()),
+    }
+    return with_defaults(request, **(taken | more))
