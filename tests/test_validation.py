@@ -226,3 +226,47 @@ def test_an_empty_extra_is_allowed() -> None:
     doc = load_text("plan.md", document(OP1_FRONTMATTER + "extra:\n"))
     assert doc.model is not None
     assert doc.unknown_keys == ()
+
+
+CHECKIN = """\
+kind: checkin
+title: Search check-in Q2 2027
+team: Search
+cycle: 2027
+status: draft
+owners: [Ana Silva]
+date: 2027-07-09
+quarter: Q2
+plan: op2.md
+goals:
+  - {id: S-1, value: 12, confidence: CONFIDENCE}
+initiatives:
+  - {id: SR-1, status: STATUS}
+"""
+
+
+@pytest.mark.parametrize(
+    ("confidence", "status", "column", "meant"),
+    [
+        ("green", "on-track", 26, "on-track"),
+        ("Amber", "on-track", 26, "at-risk"),
+        ("red", "on-track", 26, "off-track"),
+        ("completed", "on-track", 26, "done"),
+        ("on-track", "completed", 16, "delivered"),
+        ("on-track", "shipped", 16, "delivered"),
+    ],
+)
+def test_a_teams_own_word_for_an_allowed_value_names_the_value_it_means(
+    confidence: str, status: str, column: int, meant: str
+) -> None:
+    text = CHECKIN.replace("CONFIDENCE", confidence).replace("STATUS", status)
+    (finding,) = findings("", text)
+    word, allowed, line = (
+        (confidence, "on-track, at-risk, off-track, done, dropped", 12)
+        if column == 26
+        else (status, "planned, delivered, on-track, delayed, cut", 14)
+    )
+    assert (finding.line, finding.column) == (line, column)
+    assert finding.message.endswith(
+        f"{word!r} is not allowed; use one of {allowed}; did you mean {meant!r}?"
+    )

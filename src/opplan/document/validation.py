@@ -152,6 +152,23 @@ def data_loc(data: object, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 # cost more than the rest of the check, and the message still says what to do.
 MAX_HINTS = 1_000
 
+# Words teams use for an allowed value that spelling cannot bring near it: the colours of
+# a red-amber-green report for a confidence, "completed" for done or delivered.
+_MEANS: dict[str, tuple[str, ...]] = {
+    "green": ("on-track",),
+    "amber": ("at-risk",),
+    "yellow": ("at-risk",),
+    "red": ("off-track",),
+    "complete": ("done", "delivered"),
+    "completed": ("done", "delivered"),
+    "shipped": ("delivered", "done"),
+}
+
+
+def _meant(value: object, allowed: Sequence[str]) -> str | None:
+    """The allowed value a word of a team's own (`green`) stands for, if any."""
+    return next((c for c in _MEANS.get(str(value).casefold(), ()) if c in allowed), None)
+
 
 def describe(
     model: type[BaseModel], loc: Loc, group: list[ErrorDetails], *, hints: bool = True
@@ -192,7 +209,9 @@ def _problem(group: list[ErrorDetails], *, hints: bool = True) -> str:
         ]
         listed = ", ".join(expected_values)
         near = listed.split(", ") if hints and isinstance(value, str) else ()
-        return f"{_show(value)} is not allowed; use one of {listed}{did_you_mean(value, near)}"
+        meant = _meant(value, near)
+        hint = suggestion(meant) if meant else did_you_mean(value, near)
+        return f"{_show(value)} is not allowed; use one of {listed}{hint}"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} item{'s' if least != 1 else ''}"
