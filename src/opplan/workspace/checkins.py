@@ -8,7 +8,7 @@ computed one way everywhere.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,22 +134,39 @@ def final(group: list[tuple[Document, Checkin]]) -> tuple[Document, Checkin] | N
     return chosen[-1] if chosen else None
 
 
-def in_folders(folders: Iterable[Path]) -> list[Document]:
-    """The check-ins directly in these folders (not below them), valid or not, each once.
+def _load(path: Path) -> Document | None:
+    return document.load(path) if path.is_file() else None
+
+
+def _beside(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.md"))
+
+
+def in_folders(
+    folders: Iterable[Path],
+    *,
+    skip: Iterable[Path] = (),
+    listing: Callable[[Path], Iterable[Path]] = _beside,
+    read: Callable[[Path], Document | None] = _load,
+) -> list[Document]:
+    """The check-ins directly in these folders (not below them), valid or not, each once,
+    leaving out the files in `skip`. Lint passes its own `listing` and `read`, which note
+    what they read for the result cache.
 
     A file that cannot be read as a document is not a check-in here: lint reports it.
     """
     found: dict[Path, Document] = {}
+    left_out = {path.resolve() for path in skip}
     for folder in folders:
-        for path in sorted(folder.glob("*.md")):
+        for path in listing(folder):
             key = path.resolve()
-            if key in found or not path.is_file():
+            if key in found or key in left_out:
                 continue
             try:
-                doc = document.load(path)
+                doc = read(path)
             except OpplanError:
                 continue
-            if doc.kind == "checkin":
+            if doc is not None and doc.kind == "checkin":
                 found[key] = doc
     return list(found.values())
 

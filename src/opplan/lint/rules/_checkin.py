@@ -22,7 +22,14 @@ from opplan.lint.rule import CHECKINS, LIST, READ, ListFolder, Options, ReadDocu
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
-from opplan.workspace.checkins import GoalScore, by_team, checkin_of, plan_path, scored
+from opplan.workspace.checkins import (
+    GoalScore,
+    by_team,
+    checkin_of,
+    in_folders,
+    plan_path,
+    scored,
+)
 from opplan.workspace.plans import plan_of, team_key
 
 Known = dict[Path, Document]
@@ -134,15 +141,8 @@ def year_of(
     in the check-in's folder that were not linted with it."""
     read: ReadDocument = options[READ]
     listing: ListFolder = options[LIST]
-    in_run = {Path(other.path).resolve() for other in docs}
-    found = list(docs)
-    for path in listing(Path(doc.path).parent):
-        if path.resolve() in in_run:
-            continue
-        try:
-            other = read(path)
-        except DocumentError:
-            continue  # not a document: not a check-in of this team either
-        if other is not None and checkin_of(other) is not None:
-            found.append(other)
+    beside = in_folders(
+        [Path(doc.path).parent], skip=[Path(d.path) for d in docs], listing=listing, read=read
+    )
+    found = [*docs, *beside]
     return by_team(found).get((model.cycle, team_key(model.team)), [])
