@@ -25,7 +25,7 @@ from opplan.workspace import discovery
 
 
 def candidates(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
-    """Every file to consider, with whether it was named explicitly."""
+    """Every file to consider, once, with whether it was named explicitly."""
     found: list[tuple[Path, bool]] = []
     for path in paths or [Path()]:
         if path.is_dir():
@@ -34,7 +34,7 @@ def candidates(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
             found.append((path, True))
         else:
             raise UsageError(f"{path}: no such file or folder; check the path")
-    return found
+    return discovery.each_once(found) if len(paths) > 1 else found
 
 
 @fewer_collections()

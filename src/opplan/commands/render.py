@@ -97,7 +97,7 @@ def documents(paths: Sequence[Path], settings: Config | None = None) -> list[Pat
         if settings is not None and discovery.no_plans_yet(settings):
             return []
         raise UsageError(f"no plan documents in {', '.join(map(str, paths))}")
-    return list(dict.fromkeys(found))
+    return [path for path, _ in discovery.each_once((path, True) for path in found)]
 
 
 def _is_plan(file: Path) -> bool:

@@ -114,7 +114,7 @@ def lint(
             reads = reads_of(result.reads)
             cache.put(file.slot, file.digest, result.plan, result.problems, reads)
     report.checked.update(str(file.path) for file in plans)
-    held = {file.folder for file in plans}
+    held = set[int]().union(*(file.folders for file in plans))
     for index in sorted(found.folders - held):
         report.failed = True
         report.problems.append(inputs.empty_folder(paths[index]))

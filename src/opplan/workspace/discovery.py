@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,6 +112,27 @@ def _spec(lines: Sequence[str]) -> pathspec.GitIgnoreSpec:
 def markdown_files(folder: Path, rules: Filter | None = None) -> list[Path]:
     """The candidate Markdown files under a folder, sorted."""
     return sorted(_walk(folder, rules or Filter(folder, ("**/*.md",), ())))
+
+
+def same_file(path: Path) -> str:
+    """The same key for every spelling of one file: `a.md`, `./a.md`, `plans/../a.md`, a link.
+
+    A file both named and found in a folder named (`opplan lint plans plans/op1.md`)
+    is one document: read twice, it would clash with itself (duplicate ids) and
+    count twice in roll-ups and exports.
+    """
+    return os.path.realpath(path)
+
+
+def each_once(found: Iterable[tuple[Path, bool]]) -> list[tuple[Path, bool]]:
+    """The (file, named) pairs, each file once, where it first came and as first spelt;
+    named if it was named on the command line at all."""
+    first: dict[str, tuple[Path, bool]] = {}
+    for path, named in found:
+        key = same_file(path)
+        earlier = first.get(key)
+        first[key] = (path, named) if earlier is None else (earlier[0], earlier[1] or named)
+    return list(first.values())
 
 
 def _absolute(path: Path) -> Path:
