@@ -2,8 +2,8 @@
 
 First the two wrong answers that once came out of the cache, then a stateful
 property test that edits, renames, deletes and restores the plans of a small
-repository at random, lints one file, a folder or several after each step,
-and compares the run served from the cache with a run without it.
+repository at random (or puts a folder in a plan's place), lints one file, a
+folder or several after each step, and compares the run served from the cache with a run without it.
 """
 
 from __future__ import annotations
@@ -234,11 +234,21 @@ class CachedEqualsUncached(RuleBasedStateMachine):
 
     @rule(name=st.sampled_from(sorted(VARIANTS)), variant=st.integers(0, 6))
     def edit(self, name: str, variant: int) -> None:
+        self.delete(name)
         (self.repo / name).write_text(VARIANTS[name][variant], encoding="utf-8")
 
     @rule(name=st.sampled_from(sorted(VARIANTS)))
     def delete(self, name: str) -> None:
-        (self.repo / name).unlink(missing_ok=True)
+        path = self.repo / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        path.unlink(missing_ok=True)
+
+    @rule(name=st.sampled_from(sorted(VARIANTS)))
+    def make_it_a_folder(self, name: str) -> None:
+        """A folder where a plan was (or is named): "not a file" is not "no file"."""
+        self.delete(name)
+        (self.repo / name).mkdir()
 
     @rule(paths=st.lists(st.sampled_from(TARGETS), min_size=1, max_size=3, unique=True))
     def run(self, paths: list[str]) -> None:

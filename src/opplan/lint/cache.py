@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from opplan import __version__
-from opplan.fileio import read_regular, write_atomic
+from opplan.fileio import NotRegularFile, read_regular, write_atomic
 from opplan.problem import Problem
 
 ENV = "OPPLAN_CACHE_DIR"
@@ -67,11 +67,20 @@ def slot(path: str, *, explicit: bool) -> str:
 
 
 def file_hash(path: str | Path) -> str | None:
-    """The hash of a file another finding read, or None when there is no readable file."""
+    """The hash of a file another finding read; None when nothing is there.
+
+    Something there that cannot be read (a folder, a file without permission) is
+    noted as what it is: a finding that said "is a folder" goes stale when the
+    folder goes, as one that said "does not exist" does when a file comes.
+    """
     try:
         data = read_regular(Path(path), _READ_LIMIT)
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except NotRegularFile as err:
+        return f"not a file: {err.what}"
+    except OSError as err:
+        return f"unreadable: {type(err).__name__} {err.errno}"
     return bytes_hash(data)
 
 

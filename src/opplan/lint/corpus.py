@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from opplan import kinds
 from opplan.config.model import Checkins, Lint
 from opplan.errors import DocumentError
-from opplan.fileio import is_regular
+from opplan.fileio import NotRegularFile, read_regular
 from opplan.lint import levels
 from opplan.lint.cache import (
     Reads,
@@ -100,13 +100,18 @@ class DiskReader:
         from opplan.document.loader import load_text, read_bytes  # noqa: PLC0415
 
         key = str(path.absolute())
-        if not is_regular(path):
+        try:
+            data = read_regular(path)
+        except (FileNotFoundError, NotADirectoryError):
             self.reads[key] = None
             return None
-        try:
-            data = read_bytes(path)
-        except DocumentError:
+        except OSError as err:
             self.reads[key] = file_hash(path)
+            if isinstance(err, NotRegularFile):  # not read_bytes's advice for a folder
+                raise DocumentError(
+                    str(path), f"this is {err.what}, not a plan file", rule="input", fatal=True
+                ) from None
+            read_bytes(path)  # raises the DocumentError that says why
             raise
         self.reads[key] = bytes_hash(data)
         return load_text(str(path), decode(str(path), data), fast=True)

@@ -34,6 +34,7 @@ from opplan.names import unknown_message
 
 if TYPE_CHECKING:
     from opplan.document import Document
+    from opplan.errors import DocumentError
     from opplan.problem import Finding, Level
 
 Options = Mapping[str, Any]
@@ -48,6 +49,11 @@ CHECKINS = "checkins"  # the options key under which corpus rules get the [check
 ReadDocument = Callable[[Path], "Document | None"]
 # The Markdown files of a folder, sorted (none when there is no such folder).
 ListFolder = Callable[[Path], list[Path]]
+
+
+def unreadable(err: DocumentError) -> str:
+    """Why a document READ raised on cannot be read, for a rule's message."""
+    return err.message if err.fatal else f"line {err.line}: {err.message}"
 
 
 class RuleInfo(Protocol):

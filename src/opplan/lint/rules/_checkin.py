@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.lint.rule import CHECKINS, LIST, READ, ListFolder, Options, ReadDocument
+from opplan.lint.rule import CHECKINS, LIST, READ, ListFolder, Options, ReadDocument, unreadable
 from opplan.schemas.checkin import Checkin
 from opplan.schemas.op1 import PlanFields
 from opplan.scoring import CONFIDENCE_SCORES
@@ -72,7 +72,11 @@ def lookup(doc: Document, model: Checkin, docs: Known, options: Options) -> Plan
         try:
             plan_doc = read(path)
         except DocumentError as err:
-            return PlanLookup(None, f"the plan {model.plan!r} cannot be read: {err}")
+            return PlanLookup(
+                None,
+                f"the plan {model.plan!r} cannot be read ({unreadable(err)}); "
+                "give the path of the team's OP2 (or OP1) file, or fix that file",
+            )
         if plan_doc is None:
             return PlanLookup(
                 None,

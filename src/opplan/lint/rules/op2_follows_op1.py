@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from opplan.document import Document
 from opplan.errors import DocumentError
-from opplan.lint.rule import READ, Options
+from opplan.lint.rule import READ, Options, unreadable
 from opplan.problem import Finding, Level
 from opplan.workspace.plans import initiatives, plan_of, team_key
 
@@ -68,7 +68,12 @@ def _check(
         try:
             op1_doc = options[READ](path)
         except DocumentError as err:
-            yield Finding(line, 1, f"the OP1 {model.op1!r} cannot be read: {err}")
+            yield Finding(
+                line,
+                1,
+                f"the OP1 {model.op1!r} cannot be read ({unreadable(err)}); "
+                "give the path of this plan's OP1 file, or fix that file",
+            )
             return
         if op1_doc is None:
             yield Finding(
