@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opplan import kinds
 from opplan.config.model import Checkins, Lint
@@ -48,10 +48,6 @@ def check_corpus(
     """
     reader = read or DiskReader()
     for rule in corpus_rules():
-        options = settings.options(rule.ID, "", rule.DEFAULT)
-        options[READ] = reader
-        options[LIST] = reader.listing
-        options[CHECKINS] = checkins or Checkins()
         eligible = [
             doc
             for doc in docs
@@ -59,10 +55,35 @@ def check_corpus(
             and not (rule.NEEDS_MODEL and doc.model is None)
             and levels.level(settings, rule, doc.kind) != "off"
         ]
-        for doc, finding in rule.check_corpus(eligible, options):
-            level = levels.level(settings, rule, doc.kind)
-            if level != "off":
-                yield levels.stamped(doc.path, rule, level, finding)
+        for options, kinds_of in _options_by_kind(rule, eligible, settings):
+            options[READ] = reader
+            options[LIST] = reader.listing
+            options[CHECKINS] = checkins or Checkins()
+            for doc, finding in rule.check_corpus(eligible, options):
+                level = levels.level(settings, rule, doc.kind)
+                if level != "off" and doc.kind in kinds_of:
+                    yield levels.stamped(doc.path, rule, level, finding)
+
+
+def _options_by_kind(
+    rule: CorpusRule, docs: Sequence[Document], settings: Lint
+) -> list[tuple[dict[str, Any], set[str]]]:
+    """The rule's options, each with the kinds of document it is set for.
+
+    A finding is about one document, so it is made with the options of that
+    document's kind (`[lint.kinds.KIND.rules.ID]` over `[lint.rules.ID]`). The
+    rule still sees every document of the run; kinds that share options are
+    checked in one pass, which is every kind unless options are set per kind.
+    """
+    groups: list[tuple[dict[str, Any], set[str]]] = []
+    for kind in dict.fromkeys(doc.kind for doc in docs):
+        options = settings.options(rule.ID, kind, rule.DEFAULT)
+        same = next((group for group in groups if group[0] == options), None)
+        if same is None:
+            groups.append((options, {kind}))
+        else:
+            same[1].add(kind)
+    return groups
 
 
 @cache
