@@ -267,6 +267,19 @@ def test_pandoc_cannot_take_all_the_memory(tmp_path: Path, monkeypatch: pytest.M
         rendered(path, conf, ("html",))
 
 
+def test_pandoc_is_stopped_past_its_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No real plan takes pandoc long: with a limit far below any run, every run is stopped.
+    monkeypatch.setattr(pandoc, "MAX_SECONDS", 0.001)
+    conf = settings(tmp_path)
+    path = tmp_path / "plan.md"
+    path.write_text(document(OP1_FRONTMATTER, "# Intro\n\nText.\n"))
+    with pytest.raises(RenderError, match=r"pandoc took longer than 0\.001 s on .*plan\.md"):
+        rendered(path, conf, ("html",))
+    assert not list(conf.root.glob("**/*.html"))
+
+
 def test_inline_nesting_past_the_limit_is_an_error(tmp_path: Path) -> None:
     conf = settings(tmp_path)
     path = tmp_path / "plan.md"

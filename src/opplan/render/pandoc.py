@@ -78,6 +78,9 @@ def version() -> str:
 # pandoc's heap, in MB: some inputs (a few dozen nested `[...]{.x}` spans) make its
 # parser take all the machine's memory, and a document comes from any pull request.
 MAX_HEAP_MB = 1000
+# Seconds one pandoc run may take: a plan takes well under one, and a render in CI
+# must end with an error rather than hang on input that makes the parser crawl.
+MAX_SECONDS = 120.0
 
 
 def run(args: list[str], data: bytes, what: str) -> bytes:
@@ -85,8 +88,17 @@ def run(args: list[str], data: bytes, what: str) -> bytes:
     heap = ["+RTS", f"-M{MAX_HEAP_MB}m", "-RTS"]
     try:
         done = subprocess.run(
-            [binary(), *heap, "--sandbox", *args], input=data, capture_output=True, check=False
+            [binary(), *heap, "--sandbox", *args],
+            input=data,
+            capture_output=True,
+            check=False,
+            timeout=MAX_SECONDS,
         )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"pandoc took longer than {MAX_SECONDS:g} s on {what} and was stopped; look for "
+            "very long lines or deeply nested lists, quotes, brackets or emphasis in it"
+        ) from None
     except OSError as err:
         raise RenderError(f"cannot run pandoc ({err}); reinstall pypandoc-binary") from None
     if b"Heap exhausted" in done.stderr:
