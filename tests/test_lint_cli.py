@@ -249,6 +249,16 @@ def test_rules_id_prints_the_documentation(cli: Cli) -> None:
     assert "option max = 2" in result.stdout
 
 
+def test_rules_show_the_kinds_a_rule_checks_and_those_it_only_reads(cli: Cli) -> None:
+    kinds = {row.split()[0]: row.split()[2] for row in cli("rules").stdout.splitlines()[1:]}
+    assert kinds["checkin-plan"] == kinds["checkin-at-risk"] == "checkin"
+    assert kinds["op2-follows-op1"] == "op2"
+    assert kinds["duplicate-ids"] == "op1,op2" and kinds["schema"] == "all"
+    shown = cli("rules", "checkin-coverage").stdout
+    assert "applies to: checkin\nreads: op1,op2 (linted with them)\n" in shown
+    assert "reads:" not in cli("rules", "duplicate-ids").stdout
+
+
 def test_rules_unknown_id(cli: Cli) -> None:
     result = cli("rules", "ask-count")
     assert result.exit_code == 2

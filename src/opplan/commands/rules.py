@@ -8,7 +8,7 @@ from inspect import cleandoc
 from opplan import section_match
 from opplan.errors import ExitCode
 from opplan.lint import rules
-from opplan.lint.rule import summary
+from opplan.lint.rule import CorpusRule, summary
 
 
 def run(rule_id: str | None = None) -> ExitCode:
@@ -28,6 +28,7 @@ def run(rule_id: str | None = None) -> ExitCode:
         f"rule: {rule.ID}",
         f"default level: {rule.LEVEL}",
         f"applies to: {_kinds(rule.KINDS)}",
+        *([f"reads: {_kinds(reads)} (linted with them)"] if (reads := _reads(rule)) else []),
         *(f"option {key} = {value!r}" for key, value in rule.DEFAULT.items() if key != "aliases"),
     ]
     if "aliases" in rule.DEFAULT:
@@ -38,6 +39,11 @@ def run(rule_id: str | None = None) -> ExitCode:
         facts.extend(f"  {line}" for line in section_match.describe(section_match.SYNONYMS))
     sys.stdout.write(f"{doc}\n\n" + "\n".join(facts) + "\n")
     return ExitCode.OK
+
+
+def _reads(rule: object) -> tuple[str, ...]:
+    """The kinds a cross-document rule reads besides those it checks."""
+    return rule.READS if isinstance(rule, CorpusRule) else ()
 
 
 def _kinds(kinds: tuple[str, ...]) -> str:

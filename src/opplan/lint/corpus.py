@@ -48,21 +48,33 @@ def check_corpus(
     """
     reader = read or DiskReader()
     for rule in corpus_rules():
-        eligible = [
-            doc
-            for doc in docs
-            if (not rule.KINDS or doc.kind in rule.KINDS)
-            and not (rule.NEEDS_MODEL and doc.model is None)
-            and levels.level(settings, rule, doc.kind) != "off"
-        ]
-        for options, kinds_of in _options_by_kind(rule, eligible, settings):
+        checked = [doc for doc in docs if _checks(rule, doc, settings)]
+        if not checked:
+            continue
+        mine = {id(doc) for doc in checked}
+        seen = [doc for doc in docs if id(doc) in mine or _reads(rule, doc)]
+        for options, kinds_of in _options_by_kind(rule, checked, settings):
             options[READ] = reader
             options[LIST] = reader.listing
             options[CHECKINS] = checkins or Checkins()
-            for doc, finding in rule.check_corpus(eligible, options):
-                level = levels.level(settings, rule, doc.kind)
-                if level != "off" and doc.kind in kinds_of:
+            for doc, finding in rule.check_corpus(seen, options):
+                if doc.kind in kinds_of:
+                    level = levels.level(settings, rule, doc.kind)
                     yield levels.stamped(doc.path, rule, level, finding)
+
+
+def _checks(rule: CorpusRule, doc: Document, settings: Lint) -> bool:
+    """Whether the rule reports on the document: one of its kinds, and not turned off."""
+    return (
+        (not rule.KINDS or doc.kind in rule.KINDS)
+        and not (rule.NEEDS_MODEL and doc.model is None)
+        and levels.level(settings, rule, doc.kind) != "off"
+    )
+
+
+def _reads(rule: CorpusRule, doc: Document) -> bool:
+    """Whether the rule reads the document as a plan its documents refer to."""
+    return doc.kind in rule.READS and not (rule.NEEDS_MODEL and doc.model is None)
 
 
 def _options_by_kind(
@@ -99,7 +111,7 @@ def enabled(settings: Lint) -> bool:
     return any(
         levels.level(settings, rule, kind) != "off"
         for rule in corpus_rules()
-        for kind in kinds.where(discovered=True)
+        for kind in rule.KINDS or kinds.where(discovered=True)
     )
 
 

@@ -5,7 +5,10 @@ the document `KINDS` it applies to (empty: all), its options' `DEFAULT` values,
 and a docstring that is its documentation, with a passing and a failing example.
 A document rule has a pure `check(doc, options)` that yields findings; a corpus
 rule has `check_corpus(docs, options)` that looks across documents and yields
-(document, finding) pairs; it sees each document's path, kind and frontmatter
+(document, finding) pairs about documents of its `KINDS`. It also gets the
+documents of the kinds it `READS` (the plans a check-in reports on), whatever
+level the rule has for them, since findings are never about those. It sees
+each document's path, kind and frontmatter
 (`meta`, `model`, positions), not its text or body, which the linter does not
 keep for the whole run. Rules never decide levels or suppression: the
 linter does.
@@ -83,6 +86,11 @@ class DocumentRule(RuleInfo, Protocol):
 @runtime_checkable
 class CorpusRule(RuleInfo, Protocol):
     """A rule that checks documents against each other (all documents of a lint run)."""
+
+    @property
+    def READS(self) -> tuple[str, ...]:
+        """The other kinds whose documents of the run it reads."""
+        ...
 
     def check_corpus(
         self, docs: Sequence[Document], options: Options

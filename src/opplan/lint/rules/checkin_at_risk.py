@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 ID = "checkin-at-risk"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("checkin", "op1", "op2")  # check-ins are checked; plans are read
+KINDS: tuple[str, ...] = ("checkin",)
+READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {"confidences": ["at-risk", "off-track"], "quarters": 2}
 NEEDS_MODEL = True
 

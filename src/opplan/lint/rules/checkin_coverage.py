@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
 ID = "checkin-coverage"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("checkin", "op1", "op2")  # check-ins are checked; plans are read
+KINDS: tuple[str, ...] = ("checkin",)
+READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {"initiatives": True}
 NEEDS_MODEL = True
 

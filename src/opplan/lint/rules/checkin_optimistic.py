@@ -35,7 +35,8 @@ from opplan.problem import Finding, Level
 
 ID = "checkin-optimistic"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("checkin", "op1", "op2")  # check-ins are checked; plans are read
+KINDS: tuple[str, ...] = ("checkin",)
+READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {"q1": 0.0, "q2": 0.25, "q3": 0.5, "q4": 0.75}
 NEEDS_MODEL = True
 

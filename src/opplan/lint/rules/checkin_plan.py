@@ -37,7 +37,8 @@ from opplan.problem import Finding, Level
 
 ID = "checkin-plan"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("checkin", "op1", "op2")  # check-ins are checked; plans are read
+KINDS: tuple[str, ...] = ("checkin",)
+READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = True
 

@@ -37,6 +37,7 @@ from opplan.workspace.plans import initiatives, plans, team_key
 ID = "duplicate-ids"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ("op1", "op2")
+READS: tuple[str, ...] = ()
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = True
 

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 ID = "op2-follows-op1"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")  # OP2s are checked; their OP1s are read from the run
+KINDS: tuple[str, ...] = ("op2",)
+READS: tuple[str, ...] = ("op1",)  # the OP1s the OP2s revise, when linted with them
 DEFAULT: dict[str, Any] = {"require_status": True}
 NEEDS_MODEL = True
 

@@ -38,6 +38,7 @@ from opplan.workspace.plans import by_cycle_and_team, partner_plans, plans, team
 ID = "partner-surprise"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ("op1", "op2")
+READS: tuple[str, ...] = ()
 DEFAULT: dict[str, Any] = {"missing_plan": "ignore"}
 NEEDS_MODEL = True
 
