@@ -114,6 +114,36 @@ def test_status_text(team_repo: Repo, cli: Callable[..., Result]) -> None:
     ]
 
 
+def test_a_team_that_planned_last_year_is_late_for_this_years_plan(
+    team_repo: Repo, cli: Callable[..., Result]
+) -> None:
+    last_year = PLAN.format(
+        team="Search", status="approved", owner="Cy Park", reviewed="null", extra=""
+    )
+    team_repo.write("search/op1.md", last_year.replace("2027", "2026"))
+    team_repo.write("legacy/op1.md", last_year.replace("2027", "2025").replace("Search", "Legacy"))
+    team_repo.commit("Last year's plans", "2025-09-01")
+    result = cli("status", "--today", "2026-08-25")
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("Search"))
+    assert row.split()[1:5] == ["none", "for", "2027", "-"]
+    assert row.endswith(
+        "  Team drafts due ended 2026-07-31: needs an OP1 at draft or later; "
+        "Partner pre-reviews ended 2026-08-21: needs an OP1 at review or later"
+    )
+    assert "Legacy" not in result.stdout  # a plan from the year before last is not followed
+    assert result.stdout.splitlines()[-1] == "3 team(s), 3 late"
+    before = _json_teams(cli, "2026-06-15")
+    assert ("Search", None, []) in [(t["team"], t["path"], t["late"]) for t in before]
+
+
+def _json_teams(cli: Callable[..., Result], today: str) -> list[dict[str, object]]:
+    result = cli("status", "--today", today, "--format", "json")
+    assert result.exit_code == 0, result.output
+    teams: list[dict[str, object]] = json.loads(result.stdout)["teams"]
+    return teams
+
+
 def test_status_json_before_the_cycle(team_repo: Repo, cli: Callable[..., Result]) -> None:
     result = cli("status", "--today", "2026-06-15", "--format", "json")
     assert result.exit_code == 0, result.output

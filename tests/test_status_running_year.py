@@ -109,7 +109,9 @@ def test_a_team_with_only_this_years_plan(repo: Repo, cli: Callable[..., Result]
     row = next(line for line in lines if line.startswith("Search"))
     assert row.split("  ")[0] == "Search"
     assert " none for 2028 " in row
+    # Late for next year's OP1 draft, as a team that planned this year, and for its check-ins.
     assert row.endswith(
+        "  Team drafts due ended 2027-07-31: needs an OP1 at draft or later; "
         "Q1 2027 check-in due 2027-04-21: missing, 116 days late; "
         "Q2 2027 check-in due 2027-07-21: missing, 25 days late"
     )

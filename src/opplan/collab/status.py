@@ -31,8 +31,8 @@ class LateCheckin(NamedTuple):
 
 
 class TeamStatus(NamedTuple):
-    """A team's row; `path` is "" for a team with no plan of the year followed, shown
-    for the late check-ins of a running year."""
+    """A team's row; `path` is "" for a team with no plan of the year followed: one
+    that planned the year before, or one shown for the late check-ins of a running year."""
 
     team: str
     path: str
@@ -98,6 +98,7 @@ def status(
             )
         )
     teams += [_unreadable(doc, errors[doc.path], commits) for doc in docs if _invalid(doc, year)]
+    teams += _without_plan(teams, plans, checkins, ended, year=year, today=today)
     for cycle, checkin_phases in sorted((running or {}).items()):
         teams = _running(teams, plans, checkins, checkin_phases, cycle=cycle, today=today)
     upcoming = [phase for phase in phases if phase.start > today]
@@ -119,6 +120,31 @@ def _missing(
         for phase in ended
         if phase.kind == "checkin" and phase.quarter and not _checked_in(phase, written)
     )
+
+
+def _without_plan(
+    teams: Sequence[TeamStatus],
+    plans: Mapping[tuple[int, str], Sequence[tuple[Document, PlanFields]]],
+    checkins: Mapping[tuple[int, str], Sequence[tuple[Document, Checkin]]],
+    ended: Sequence[Phase],
+    *,
+    year: int,
+    today: dt.date,
+) -> list[TeamStatus]:
+    """A row for each team that planned the year before but has no plan of `year`,
+    late for whatever the ended phases asked of its plan (its OP1 draft, first)."""
+    listed = {team_key(team.team) for team in teams}
+    rows = []
+    for (cycle, key), found in sorted(plans.items()):
+        if cycle != year - 1 or key in listed:
+            continue
+        written = [checkin for _, checkin in checkins.get((year, key), [])]
+        late = tuple(
+            reason for phase in ended if (reason := _missed(phase, (), (), written, today))
+        )
+        missing = _missing(ended, written, year, today)
+        rows.append(TeamStatus(_latest(found)[1].team, "", "", "", None, (), 0, late, missing))
+    return rows
 
 
 def _running(
