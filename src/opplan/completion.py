@@ -86,7 +86,7 @@ def prfaq_variants(incomplete: str) -> Choices:
 
 def quarters(incomplete: str) -> Choices:
     """A check-in's quarter, Q1 to Q4."""
-    from opplan.schemas.checkin import QUARTERS  # noqa: PLC0415
+    from opplan.vocabulary import QUARTERS  # noqa: PLC0415
 
     return _starting(incomplete.upper(), ((quarter, "") for quarter in QUARTERS))
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from opplan.config.model import Checkins, Cycle, Phase, Quarter
+from opplan.config.model import Checkins, Cycle, Phase
+from opplan.vocabulary import Quarter
 
 _DEFAULT = (
     # name, title, role, (month, day) start and end in the year before the plan's, ...

@@ -25,8 +25,7 @@ from opplan.kinds import PlanName
 from opplan.paths import check_pattern
 from opplan.problem import Level
 from opplan.scoring import CONFIDENCE_SCORES
-
-Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
+from opplan.vocabulary import Confidence, Quarter, Status
 
 RuleLevel = Level | Literal["off"]
 
@@ -217,9 +216,6 @@ class New(Section):
     )
 
 
-PlanStatus = Literal["draft", "review", "approved", "superseded"]
-
-
 class Phase(Section):
     """A phase of the planning cycle: who acts, and what each team's plan must be by its end.
 
@@ -240,7 +236,7 @@ class Phase(Section):
     quarter: Quarter | None = Field(
         None, description="The quarter whose check-in is due by the phase's end (kind checkin)."
     )
-    status: PlanStatus | None = Field(
+    status: Status | None = Field(
         None,
         description="The status that plan must have reached by then (draft < review < approved).",
     )
@@ -287,9 +283,6 @@ class Cycle(Section):
         if len(set(names)) != len(names):
             raise ValueError("phase names must be unique")
         return phases
-
-
-Confidence = Literal["on-track", "at-risk", "off-track", "done", "dropped"]
 
 
 def _confidence_scores() -> dict[Confidence, float]:

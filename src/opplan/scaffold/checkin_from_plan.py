@@ -30,9 +30,9 @@ from opplan.scaffold import roundtrip, sources
 from opplan.scaffold.skeleton import NEW_VERSION
 from opplan.scaffold.sources import Source
 from opplan.scaffold.values import Request, Values, to_fill
-from opplan.schemas.checkin import CONFIDENCES, QUARTERS
 from opplan.schemas.op1 import PlanFields
 from opplan.schemas.op2 import InitiativeStatus
+from opplan.vocabulary import CONFIDENCES, QUARTERS
 from opplan.workspace import checkins
 from opplan.workspace.plans import initiatives
 

@@ -15,7 +15,7 @@ from opplan.config.model import New
 from opplan.errors import UsageError
 from opplan.names import unknown
 from opplan.paths import check_team, slug
-from opplan.schemas.checkin import QUARTERS
+from opplan.vocabulary import QUARTERS
 
 # Ask a question and return the answer; a blank answer gives the default ("" for none).
 Asker = Callable[[str, str], str]

@@ -14,13 +14,10 @@ from pydantic import Field
 
 from opplan.schemas.common import DocumentBase, Measure, Strict, Text, empty_list
 from opplan.schemas.op2 import InitiativeStatus
+from opplan.vocabulary import Confidence, Quarter
 
-Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
-Confidence = Literal["on-track", "at-risk", "off-track", "done", "dropped"]
 DecisionKind = Literal["stop", "start", "adjust"]
 
-QUARTERS: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4")
-CONFIDENCES: tuple[str, ...] = ("on-track", "at-risk", "off-track", "done", "dropped")
 # The confidences from the goal furthest behind: how reports order goals and teams.
 FURTHEST_BEHIND: tuple[str, ...] = ("off-track", "at-risk", "on-track", "done", "dropped")
 

@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
-Status = Literal["draft", "review", "approved", "superseded"]
+from opplan.vocabulary import Status
+
 Level = Literal["low", "medium", "high"]
 
 

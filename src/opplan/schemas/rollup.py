@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictFloat, StrictInt
 
 from opplan.kinds import PlanName
-from opplan.schemas.checkin import Confidence
-from opplan.schemas.common import DocumentBase, Measure, Number, Status, Strict, Text, empty_list
+from opplan.schemas.common import DocumentBase, Measure, Number, Strict, Text, empty_list
+from opplan.vocabulary import Confidence, Status
 
 Period = Literal["Q1", "Q2", "Q3", "Q4", "final"]
 Fraction = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1)]

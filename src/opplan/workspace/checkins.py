@@ -16,9 +16,10 @@ from opplan import document
 from opplan.config.model import Config
 from opplan.document import Document
 from opplan.errors import DocumentError, OpplanError
-from opplan.schemas.checkin import QUARTERS, Checkin, GoalProgress, InitiativeProgress
+from opplan.schemas.checkin import Checkin, GoalProgress, InitiativeProgress
 from opplan.schemas.op1 import Goal, Initiative, PlanFields
 from opplan.scoring import CONFIDENCE_SCORES, Score, score
+from opplan.vocabulary import QUARTERS
 from opplan.workspace.plans import initiatives, team_key
 
 

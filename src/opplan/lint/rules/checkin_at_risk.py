@@ -41,6 +41,7 @@ from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.names import did_you_mean
 from opplan.problem import Finding, Level
+from opplan.vocabulary import CONFIDENCES
 
 if TYPE_CHECKING:
     from opplan.schemas.checkin import Checkin
@@ -56,8 +57,6 @@ _ORDINAL = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 def validate(options: Options) -> str | None:
-    from opplan.schemas.checkin import CONFIDENCES  # noqa: PLC0415
-
     for confidence in options["confidences"]:
         if confidence not in CONFIDENCES:
             return f"confidences: {confidence!r} is no confidence" + did_you_mean(
