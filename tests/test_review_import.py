@@ -18,6 +18,7 @@ from typer.testing import Result
 from conftest import example
 from git_helpers import Repo
 from opplan.document import load_text
+from opplan.render import fingerprint
 from review_helpers import Comment, libreoffice_convert, with_comments
 
 Cli = Callable[..., Result]
@@ -220,7 +221,8 @@ def _words_box(page: pypdf.PageObject, wanted: str) -> tuple[float, float, float
     return x, y - 0.2 * size, x + 60, y + 0.8 * size
 
 
-def test_pdf_highlight_and_note_come_back(repo: Repo, cli: Cli) -> None:
+def _annotated_pdf(repo: Repo, cli: Cli) -> Path:
+    """The OP1 rendered to PDF, with a highlight and a note as a PDF reader adds them."""
     assert cli("render", "op1.md", "--to", "pdf", "-o", "out").exit_code == 0
     reader = pypdf.PdfReader(repo.root / "out" / "op1.pdf")
     writer = pypdf.PdfWriter(clone_from=reader)
@@ -238,20 +240,62 @@ def test_pdf_highlight_and_note_come_back(repo: Repo, cli: Cli) -> None:
     writer.add_annotation(page_number=0, annotation=note)
     with (repo.root / "annotated.pdf").open("wb") as stream:
         writer.write(stream)
-    result = cli("review", "import", "annotated.pdf", "--plan", "op1.md")
-    assert result.exit_code == 0, result.stderr
-    text = (repo.root / "op1.md").read_text()
-    assert result.stdout.splitlines() == [
+    return repo.root / "annotated.pdf"
+
+
+def _pdf_remarks_at(text: str) -> list[str]:
+    return [
         f"op1.md:{line_of(text, 'Payments Platform is 40 people')}: Which 40? (Dana Whitfield)",
         f"op1.md:{line_of(text, 'With the same 40 people')}: Name the partner. (Marcus Lee)",
     ]
 
 
-def test_pdf_needs_the_plan(repo: Repo, cli: Cli) -> None:
+@pytest.mark.parametrize("named", [[], ["--plan", "op1.md"]], ids=["fingerprint", "--plan"])
+def test_pdf_highlight_and_note_come_back(repo: Repo, cli: Cli, named: list[str]) -> None:
+    annotated = _annotated_pdf(repo, cli)
+    result = cli("review", "import", annotated.name, *named)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == _pdf_remarks_at((repo.root / "op1.md").read_text())
+
+
+def test_the_pdf_names_its_plan_and_revision(repo: Repo, cli: Cli) -> None:
     assert cli("render", "op1.md", "--to", "pdf", "-o", "out").exit_code == 0
-    result = cli("review", "import", "out/op1.pdf")
+    keywords = str(pypdf.PdfReader(repo.root / "out" / "op1.pdf").metadata["/Keywords"])
+    blob = fingerprint.blob_id((repo.root / "op1.md").read_bytes())
+    assert keywords.endswith(
+        f", opplan-source=op1.md, opplan-blob={blob}, opplan-commit={repo.git('rev-parse', 'HEAD')}"
+    )
+    assert keywords.startswith("OP1, 2027, Payments Platform")  # the document's own keywords
+
+
+def test_pdf_remarks_move_with_the_plan_edited_since(repo: Repo, cli: Cli) -> None:
+    annotated = _annotated_pdf(repo, cli)
+    plan = repo.root / "op1.md"
+    edited = plan.read_text().replace(
+        "\n# ", "\nA new opening paragraph.\n\nAnd one more.\n\n# ", 1
+    )
+    plan.write_text(edited)
+    result = cli("review", "import", annotated.name)
+    assert result.exit_code == 0, result.stderr
+    assert "rendered from an earlier revision of op1.md" in result.stderr
+    assert result.stdout.splitlines() == _pdf_remarks_at(edited)
+
+
+def test_a_pdf_without_the_fingerprint_needs_the_plan(repo: Repo, cli: Cli) -> None:
+    annotated = _annotated_pdf(repo, cli)
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(annotated))
+    writer.add_metadata({"/Keywords": "OP1, 2027"})  # as a tool that rewrites them leaves it
+    with (repo.root / "plain.pdf").open("wb") as stream:
+        writer.write(stream)
+    result = cli("review", "import", "plain.pdf")
     assert result.exit_code == 2
-    assert "name the plan the PDF was rendered from with --plan" in result.stderr
+    assert result.stderr == (
+        "opplan: error: plain.pdf carries no opplan fingerprint (opplan did not render it, or a "
+        "tool dropped its keywords); name the plan it was rendered from with --plan, e.g. "
+        "--plan plans/op1.md\n"
+    )
+    named = cli("review", "import", "plain.pdf", "--plan", "op1.md")
+    assert named.stdout.splitlines() == _pdf_remarks_at((repo.root / "op1.md").read_text())
 
 
 @pytest.mark.external

@@ -31,15 +31,19 @@ def run(
     formatter = output.formatter("review import", output_format)
     data = read_bytes(reviewed)
     if reviewed.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        if plan is None:
+        props = fingerprint.from_keywords(pdf_remarks.keywords(data, str(reviewed)))
+        if fingerprint.BLOB in props:
+            rendered, current, source = _versions(reviewed, props, plan)
+        elif plan is not None:
+            rendered = current = load(plan)
+            source = str(plan)
+        else:
             raise UsageError(
-                f"{reviewed}: name the plan the PDF was rendered from with --plan, "
+                f"{reviewed} carries no opplan fingerprint (opplan did not render it, or a tool "
+                "dropped its keywords); name the plan it was rendered from with --plan, "
                 "e.g. --plan plans/op1.md"
             )
-        current = load(plan)
-        remarks = pdf_remarks.remarks(data, str(reviewed))
-        placed = place(remarks, current, current)
-        source = str(plan)
+        placed = place(pdf_remarks.remarks(data, str(reviewed)), rendered, current)
     else:
         zipped = docx_remarks.open_docx(data, str(reviewed))
         rendered, current, source = _versions(reviewed, docx_remarks.properties(zipped), plan)

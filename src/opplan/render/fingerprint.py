@@ -1,9 +1,11 @@
-"""The fingerprint opplan leaves in every docx it renders, read by `opplan review import`.
+"""The fingerprint opplan leaves in every docx and PDF it renders, read by `opplan review import`.
 
-- Custom document properties (docProps/custom.xml, written by pandoc from the
-  AST's metadata): `opplan-source` (the plan's path in its repository),
+- Three properties: `opplan-source` (the plan's path in its repository),
   `opplan-blob` (the git blob ID of the file's bytes as rendered) and
-  `opplan-commit` (the repository's HEAD then, when there is one).
+  `opplan-commit` (the repository's HEAD then, when there is one). A docx holds
+  them as custom document properties (docProps/custom.xml, written by pandoc
+  from the AST's metadata); a PDF as keywords (`opplan-source=plans/op1.md`),
+  which annotating a PDF and saving it keep.
 - Bookmarks, which Word and LibreOffice keep through editing and saving:
   `opplanL<line>` at the start of each paragraph, heading and list item, naming
   the source line it starts on, and `opplanT_<table>_<row>` in the first cell of
@@ -42,17 +44,37 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def properties(prepared: Prepared) -> dict[str, str]:
+    """The document's source, blob and (in a git repository) commit, by property name."""
+    props = {
+        SOURCE: _source(Path(prepared.doc.path), prepared.root),
+        BLOB: blob_id(prepared.doc.text.encode("utf-8")),
+    }
+    commit = _head(prepared.root)
+    if commit:
+        props[COMMIT] = commit
+    return props
+
+
+def keywords(props: dict[str, str]) -> tuple[str, ...]:
+    """The properties as PDF keywords."""
+    return tuple(f"{key}={value}" for key, value in props.items())
+
+
+_KEYWORD = re.compile(rf"(?:^|,\s*)({SOURCE}|{BLOB}|{COMMIT})=(.*?)(?=,\s*opplan-|$)")
+
+
+def from_keywords(text: str) -> dict[str, str]:
+    """The properties among a PDF's keywords (none when opplan did not render it)."""
+    return {match[1]: match[2].strip() for match in _KEYWORD.finditer(text)}
+
+
 def anchored(prepared: Prepared) -> Prepared:
     """The document with its fingerprint: properties in the metadata, bookmarks in place."""
     doc = prepared.doc
-    path = Path(doc.path)
-    data = doc.text.encode("utf-8")
     meta = dict(prepared.tree.get("meta", {}))
-    for key, value in ((SOURCE, _source(path, prepared.root)), (BLOB, blob_id(data))):
+    for key, value in properties(prepared).items():
         meta[key] = {"t": "MetaString", "c": value}
-    commit = _head(prepared.root)
-    if commit:
-        meta[COMMIT] = {"t": "MetaString", "c": commit}
     lines = doc.text.split("\n")
     finder = _LineFinder([words(line) for line in lines], doc.body.first_line)
     blocks = _bookmarked(prepared.tree["blocks"], finder, doc)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from opplan.config.model import Config, Page
 from opplan.pages import PageCount
-from opplan.render import chart_image, layout, marks, metadata, pdf, typst_text
+from opplan.render import chart_image, fingerprint, layout, marks, metadata, pdf, typst_text
 from opplan.render.prepare import Prepared, rooted_images
 
 
@@ -27,7 +28,12 @@ def typeset(
 ) -> tuple[bytes | None, PageCount]:
     """The document's PDF (when `export`) and exact page counts."""
     part = typst_document(prepared, config, 0, prepared.root)
-    text = pdf.source(config, page, [part], metadata=metadata.of(prepared.model).typst())
+    meta = metadata.of(prepared.model)
+    if export:  # the fingerprint `opplan review import` reads back from an annotated PDF
+        meta = replace(
+            meta, keywords=meta.keywords + fingerprint.keywords(fingerprint.properties(prepared))
+        )
+    text = pdf.source(config, page, [part], metadata=meta.typst())
     data, positions = pdf.typeset(
         config, text, prepared.root, prepared.name, files=prepared.files, export=export
     )

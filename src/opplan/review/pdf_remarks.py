@@ -34,6 +34,16 @@ class _Fragment:
     size: float
 
 
+def keywords(data: bytes, name: str) -> str:
+    """The PDF's keywords, where opplan leaves its fingerprint ("" when there are none)."""
+    try:
+        info = PdfReader(io.BytesIO(data)).metadata
+    except (PdfReadError, ValueError) as err:
+        raise UsageError(f"{name} cannot be read as a PDF ({err}); save it again") from None
+    found = info.get("/Keywords") if info else None
+    return str(found) if found else ""
+
+
 def remarks(data: bytes, name: str) -> list[Remark]:
     """Every note and highlight, page by page, top to bottom."""
     try:
