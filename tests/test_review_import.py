@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -279,6 +281,29 @@ def test_pdf_remarks_move_with_the_plan_edited_since(repo: Repo, cli: Cli) -> No
     assert result.exit_code == 0, result.stderr
     assert "rendered from an earlier revision of op1.md" in result.stderr
     assert result.stdout.splitlines() == _pdf_remarks_at(edited)
+
+
+@pytest.mark.external
+def test_a_pdf_annotated_and_saved_by_mupdf_comes_back(repo: Repo, cli: Cli) -> None:
+    # MuPDF (mutool, the engine of several PDF readers) rewrites the whole file, and
+    # draws a note's icon at its own size from the point clicked.
+    mutool = shutil.which("mutool")
+    assert mutool, "needs mutool: apt-get install mupdf-tools"
+    assert cli("render", "op1.md", "--to", "pdf", "-o", "out").exit_code == 0
+    script = Path(__file__).parent / "external" / "annotate_pdf.js"
+    rendered, annotated = repo.root / "out" / "op1.pdf", repo.root / "annotated.pdf"
+    words, beside = "Payments Platform is 40", "With the same 40 people"
+    done = subprocess.run(
+        [mutool, "run", str(script), str(rendered), str(annotated), words, beside],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert annotated.read_bytes() != rendered.read_bytes()
+    result = cli("review", "import", annotated.name)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == _pdf_remarks_at((repo.root / "op1.md").read_text())
 
 
 def test_a_pdf_without_the_fingerprint_needs_the_plan(repo: Repo, cli: Cli) -> None:

@@ -24,6 +24,7 @@ MARKUP = {"/Highlight", "/Underline", "/StrikeOut", "/Squiggly"}
 NOTES = {"/Text", "/FreeText"}
 SLACK = 2.0  # points a fragment may stick out of a highlight and still be in it
 LINE_GAP = 3.0  # fragments whose baselines differ by less are on one line
+MIDDLE = 0.3  # the middle of a line of text, above its baseline, in font sizes
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,15 @@ def _inside(boxes: list[tuple[float, float, float, float]], fragments: list[_Fra
 
 
 def _nearest_line(rect: list[float], fragments: list[_Fragment]) -> str:
-    """The text of the line nearest to a note's top edge."""
+    """The text of the line whose middle is nearest to the middle of a note's icon.
+
+    Readers draw the icon from where the reviewer clicked, some with its top edge
+    there and some with its middle, and it is taller than a line of text: its
+    middle is what lies beside the line meant.
+    """
     if not fragments:
         return ""
-    top = rect[3]
-    nearest = min(fragments, key=lambda f: abs(f.y - top))
+    middle = (rect[1] + rect[3]) / 2
+    nearest = min(fragments, key=lambda f: abs(f.y + MIDDLE * f.size - middle))
     line = [f for f in fragments if abs(f.y - nearest.y) < LINE_GAP]
     return " ".join(" ".join(f.text.split()) for f in sorted(line, key=lambda f: f.x))
