@@ -116,6 +116,21 @@ def test_a_check_in_added_beside_one_reaches_the_cached_answer(
     assert len(_cross(cached, "checkin-at-risk")) == 1
 
 
+def test_an_op2_written_beside_the_op1_reaches_the_cached_check_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = CASES / "checkin-plan-op2-on-disk"
+    for name in ("checkin-Q1.md", "op1-fraud-detection.md"):
+        shutil.copy(case / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / ".cache"
+    assert _cross(_lint(["checkin-Q1.md"], cache), "checkin-plan") == []
+    shutil.copy(case / "op2-fraud-detection.md", tmp_path)  # the OP2 that revises the OP1
+    cached = _lint(["checkin-Q1.md"], cache)
+    assert cached == _lint(["checkin-Q1.md"], None)
+    assert _cross(cached, "checkin-plan") == (case / "expected.txt").read_text().splitlines()
+
+
 def test_editing_the_plan_reaches_the_cached_check_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,10 +4,10 @@ The check-in's `plan` key is the path of the plan, relative to the check-in's
 file. That file must exist and be a valid OP1 or OP2 of the same team and
 cycle. The plan is taken from the run when it is linted with the check-in,
 else read from disk (the linter keys its cache on that file too). Once an OP2
-revises the OP1 (an OP2 linted with the check-in whose `op1` is that file),
-the check-in reports on the OP2: its goals and initiatives are the ones the
-team committed to. A placeholder such as `plan: "[Path of the plan]"` is left
-to `unresolved-marker`.
+revises the OP1 (an OP2 whose `op1` is that file, linted with the check-in or
+in the OP1's folder), the check-in reports on the OP2: its goals and
+initiatives are the ones the team committed to. A placeholder such as
+`plan: "[Path of the plan]"` is left to `unresolved-marker`.
 
 Options: none.
 
@@ -18,8 +18,8 @@ Passing:
     cycle: 2027
     plan: op2-fraud-detection.md       # the OP2 of Fraud Detection for 2027
 
-Failing: `plan: op2-fraud.md` names no file, names the OP1 that a linted
-OP2 revises, or names the plan of another team or year:
+Failing: `plan: op2-fraud.md` names no file, names the OP1 that an OP2
+revises, or names the plan of another team or year:
 
     plan 'op1-checkout.md' is the plan of Checkout for 2027, not of Fraud Detection
     for 2027; point it at this team's plan for the year
@@ -27,12 +27,13 @@ OP2 revises, or names the plan of another team or year:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from opplan.document import Document
-from opplan.lint.rule import Options
+from opplan.errors import DocumentError
+from opplan.lint.rule import LIST, READ, ListFolder, Options, ReadDocument
 from opplan.problem import Finding, Level
 
 ID = "checkin-plan"
@@ -55,8 +56,11 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
         if found.problem:
             yield doc, Finding(doc.line_of("plan"), 1, found.problem)
             continue
-        op2 = revised.get(Path(doc.path).parent.joinpath(model.plan).resolve())
-        if found.plan is not None and found.plan.kind == "op1" and op2 is not None:
+        if found.plan is None or found.plan.kind != "op1":
+            continue
+        named = Path(doc.path).parent / model.plan
+        op2 = revised.get(named.resolve()) or _revising_beside(named, known, options)
+        if op2 is not None:
             yield (
                 doc,
                 Finding(
@@ -66,6 +70,24 @@ def check_corpus(docs: Sequence[Document], options: Options) -> Iterator[tuple[D
                     "report on the OP2",
                 ),
             )
+
+
+def _revising_beside(op1: Path, known: Mapping[Path, Document], options: Options) -> str | None:
+    """An OP2 in the OP1's folder, not linted with it, whose `op1` is that OP1."""
+    listing: ListFolder = options[LIST]
+    read: ReadDocument = options[READ]
+    target = op1.resolve()
+    for path in listing(op1.parent):
+        if path.resolve() in known:
+            continue  # in the run: `_revised` has seen it
+        try:
+            other = read(path)
+        except DocumentError:
+            continue  # lint reports it where it is linted
+        ref = other.meta.get("op1") if other and other.kind == "op2" and other.model else None
+        if isinstance(ref, str) and (path.parent / ref).resolve() == target:
+            return repr(str(op1.parent / path.name))
+    return None
 
 
 def _revised(docs: Sequence[Document]) -> dict[Path, str]:
