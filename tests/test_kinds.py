@@ -166,7 +166,7 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     registry.write_text(text.replace("rollup.KIND)", "rollup.KIND, retro.KIND)"), "utf-8")
     plans = tmp_path / "repo"
     plans.mkdir()
-    (plans / "opplan.toml").write_text('[lint.kinds.retro.rules.weasel-words]\nlevel = "off"\n')
+    (plans / "opplan.toml").write_text('[lint.kinds.retro.rules.schema]\nunknown_keys = "off"\n')
 
     def opplan(*args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(tmp_path / "src")}

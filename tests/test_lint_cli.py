@@ -135,6 +135,18 @@ def test_suppression_comment_silences_a_problem(cli: Cli, write: Write) -> None:
             "[lint]\nexclud = ['drafts/**']\n",
             "opplan.toml:2: unknown key 'exclud' in lint; did you mean 'exclude'?",
         ),
+        (
+            "[lint.rules.asks-count]\nmax = 3\n\n[lint.kinds.prfaq.rules.asks-count]\nmax = 4\n",
+            "opplan.toml:4: rule 'asks-count' checks op1 and op2 documents only, so this table "
+            "for prfaq has no effect; set it under [lint.rules.asks-count] or "
+            "[lint.kinds.op1.rules.asks-count]",
+        ),
+        (
+            "[lint.kinds.op2.rules.checkin-plan]\nlevel = 'off'\n",
+            "opplan.toml:1: rule 'checkin-plan' checks checkin documents only, so this table for "
+            "op2 has no effect; set it under [lint.rules.checkin-plan] or "
+            "[lint.kinds.checkin.rules.checkin-plan]",
+        ),
     ],
 )
 def test_configuration_mistakes_are_usage_errors(

@@ -1,9 +1,9 @@
 """Check `[lint.rules.*]` and `[lint.kinds.*.rules.*]` against the rules, once per run.
 
 The configuration model accepts any rule table; here each rule ID must be a
-known rule, each option one of the rule's (its `DEFAULT` keys), and each value
-of the type of the option's default. The first mistake is a UsageError naming
-the file, the line and the nearest valid name.
+known rule, set for a kind the rule checks, each option one of the rule's (its
+`DEFAULT` keys), and each value of the type of the option's default. The first
+mistake is a UsageError naming the file, the line and the nearest valid name.
 """
 
 from __future__ import annotations
@@ -44,6 +44,13 @@ def _problem(
     rule = RULES.get(rule_id)
     if rule is None:
         return (), unknown_rule(rule_id, RULES)
+    if loc[1] == "kinds" and rule.KINDS and loc[2] not in rule.KINDS:
+        checked = " and ".join(rule.KINDS)
+        return (), (
+            f"rule {rule_id!r} checks {checked} documents only, so this table for {loc[2]} has "
+            f"no effect; set it under [lint.rules.{rule_id}] or "
+            f"[lint.kinds.{rule.KINDS[0]}.rules.{rule_id}]"
+        )
     defaults: Mapping[str, Any] = rule.DEFAULT
     for key, value in setting.options.items():
         if key not in defaults:
