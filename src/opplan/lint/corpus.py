@@ -29,6 +29,7 @@ from opplan.lint.cache import (
 )
 from opplan.lint.rule import CHECKINS, LIST, READ, CorpusRule
 from opplan.problem import Problem
+from opplan.workspace.discovery import repository_of
 
 if TYPE_CHECKING:
     from opplan.document import Document
@@ -125,13 +126,24 @@ class DiskReader:
     """Reads documents outside the run for the cross-document rules, and notes each read
     and each folder listed."""
 
-    def __init__(self) -> None:
+    def __init__(self, configured: Path | None = None) -> None:
         self.reads: Reads = {}
+        self.configured = configured or Path.cwd()  # the configuration's folder
 
-    def __call__(self, path: Path) -> Document | None:
+    def __call__(self, path: Path, near: Path | None = None) -> Document | None:
         from opplan.document.frontmatter import decode  # noqa: PLC0415
         from opplan.document.loader import load_text, read_bytes  # noqa: PLC0415
 
+        if near is not None and not path.resolve().is_relative_to(
+            repository_of(near, self.configured)
+        ):
+            # As render and the reports: a document names no file outside its repository.
+            raise DocumentError(
+                str(path),
+                "it is outside the repository, where nothing is read",
+                rule="input",
+                fatal=True,
+            )
         key = str(path.absolute())
         try:
             data = read_regular(path)

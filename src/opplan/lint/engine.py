@@ -120,7 +120,7 @@ def lint(
         report.problems.append(inputs.empty_folder(paths[index]))
         report.empty_folders.append(str(paths[index]))
     if corpus is None:
-        reader = cross.DiskReader()
+        reader = cross.DiskReader(root)
         corpus = list(
             cross.check_corpus(report.documents, settings, read=reader, checkins=checkins)
         )

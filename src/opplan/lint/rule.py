@@ -17,8 +17,9 @@ A rule that declares `NEEDS_PAGES = True` finds the document's `PageCount` in
 `options[PAGE_COUNT]`: the linter counts pages once per document, with the
 estimate or with a typesetting counter passed to `lint(page_counter=...)`. A
 corpus rule that needs a document outside the run (the OP1 an OP2 names) reads
-it with `options[READ](path)`, which returns the document (None when there is
-no such file) and lets the linter key its cached findings on that file too;
+it with `options[READ](path, near=doc_path)`, which returns the document (None
+when there is no such file; an error for one outside the repository of `near`)
+and lets the linter key its cached findings on that file too;
 `options[LIST](folder)` gives the Markdown files of a folder (the check-ins
 beside a check-in) and keys the findings on that listing. Corpus rules also
 find the `[checkins]` settings (scores by confidence) in `options[CHECKINS]`. A
@@ -47,9 +48,15 @@ READ = "read"  # the options key under which corpus rules get the reader of othe
 LIST = "list"  # the options key under which corpus rules get the lister of a folder's documents
 CHECKINS = "checkins"  # the options key under which corpus rules get the [checkins] settings
 
-# Reads a document outside the run: None when there is no such file, else the
-# document, or a DocumentError saying why it cannot be read.
-ReadDocument = Callable[[Path], "Document | None"]
+
+class ReadDocument(Protocol):
+    """Reads a document outside the run: None when there is no such file, else the
+    document, or a DocumentError saying why it cannot be read. A document read because
+    another one names it (`near`) is read only from inside that one's repository."""
+
+    def __call__(self, path: Path, near: Path | None = None) -> Document | None: ...
+
+
 # The Markdown files of a folder, sorted (none when there is no such folder).
 ListFolder = Callable[[Path], list[Path]]
 

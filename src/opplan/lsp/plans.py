@@ -19,7 +19,7 @@ from opplan import config as configuration
 from opplan import pages
 from opplan.errors import DocumentError, OpplanError
 from opplan.lint.check import check_document, problem_from
-from opplan.lint.corpus import check_corpus, frontmatter_only
+from opplan.lint.corpus import DiskReader, check_corpus, frontmatter_only
 from opplan.problem import Problem
 from opplan.workspace import discovery
 
@@ -113,6 +113,7 @@ class Repository:
             for problem in check_corpus(
                 [*others, frontmatter_only(doc)],
                 self.config.lint,
+                read=DiskReader(self.config.root),
                 checkins=self.config.checkins,
             )
             if problem.path == doc.path

@@ -212,9 +212,14 @@ def _is_plan(path: Path) -> bool:
 def root_of(path: Path, config: Config) -> Path:
     """The folder nothing outside of is read: the repository, else the configuration's
     folder if the document is in it, else the document's own folder."""
+    return repository_of(path, config.root)
+
+
+def repository_of(path: Path, configured: Path) -> Path:
+    """`root_of` with the configuration's folder given (`configured`)."""
     folder = path.resolve().parent
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
-    configured = config.root.resolve()
+    configured = configured.resolve()
     return configured if folder.is_relative_to(configured) else folder

@@ -70,7 +70,7 @@ def lookup(doc: Document, model: Checkin, docs: Known, options: Options) -> Plan
     if plan_doc is None:
         read: ReadDocument = options[READ]
         try:
-            plan_doc = read(path)
+            plan_doc = read(path, near=Path(doc.path))
         except DocumentError as err:
             return PlanLookup(
                 None,

@@ -67,7 +67,7 @@ def _check(
     op1_doc = known.get(path.resolve())
     if op1_doc is None:
         try:
-            op1_doc = options[READ](path)
+            op1_doc = options[READ](path, near=Path(doc.path))
         except DocumentError as err:
             yield Finding(
                 line,
