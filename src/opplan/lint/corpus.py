@@ -156,8 +156,7 @@ class DiskReader:
                 raise DocumentError(
                     str(path), f"this is {err.what}, not a plan file", rule="input", fatal=True
                 ) from None
-            read_bytes(path)  # raises the DocumentError that says why
-            raise
+            data = read_bytes(path)  # raises the DocumentError that says why
         self.reads[key] = bytes_hash(data)
         return load_text(str(path), decode(str(path), data), fast=True)
 
