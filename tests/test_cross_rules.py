@@ -75,3 +75,21 @@ def test_examples_report_absent_partners_when_asked() -> None:
         "no plan of Seller Experience",  # a dependency of the 2028 OP1
     }
     assert {problem.rule for problem in report.problems} == {"partner-surprise"}
+
+
+def test_a_suppression_of_a_cross_document_rule_that_silences_nothing_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The suppressed case with SR-2 back in the OP2: the comment silences nothing now.
+    for name in ("op1-payments.md", "op2-payments.md"):
+        text = (CASES / "op2-follows-op1-suppressed" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    op2 = tmp_path / "op2-payments.md"
+    carried = "      - id: SR-2\n        name: Work SR-2\n        status: cut\n"
+    op2.write_text(op2.read_text().replace("    initiatives:\n", "    initiatives:\n" + carried, 1))
+    monkeypatch.chdir(tmp_path)
+    report = lint([Path()], config.load(start=tmp_path).lint)
+    assert [str(p) for p in report.problems if p.rule in {*CROSS, "unused-suppression"}] == [
+        "op2-payments.md:9:10: warning suppression of 'op2-follows-op1' suppresses nothing "
+        "here; remove it [unused-suppression]"
+    ]

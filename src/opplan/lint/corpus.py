@@ -18,7 +18,7 @@ from opplan import kinds
 from opplan.config.model import Checkins, Lint
 from opplan.errors import DocumentError
 from opplan.fileio import NotRegularFile, read_regular
-from opplan.lint import levels
+from opplan.lint import levels, suppression
 from opplan.lint.cache import (
     Reads,
     bytes_hash,
@@ -48,12 +48,14 @@ def check_corpus(
     by default they are read from disk. `checkins` are the `[checkins]` settings.
     """
     reader = read or DiskReader()
+    comments = _Comments()
     for rule in corpus_rules():
         checked = [doc for doc in docs if _checks(rule, doc, settings)]
         if not checked:
             continue
         mine = {id(doc) for doc in checked}
         seen = [doc for doc in docs if id(doc) in mine or _reads(rule, doc)]
+        comments.ran(rule.ID, checked)
         for options, kinds_of in _options_by_kind(rule, checked, settings):
             options[READ] = reader
             options[LIST] = reader.listing
@@ -61,7 +63,49 @@ def check_corpus(
             for doc, finding in rule.check_corpus(seen, options):
                 if doc.kind in kinds_of:
                     level = levels.level(settings, rule, doc.kind)
-                    yield levels.stamped(doc.path, rule, level, finding)
+                    problem = levels.stamped(doc.path, rule, level, finding)
+                    yield from comments.suppressed(doc, problem)
+    yield from comments.unused(settings)
+
+
+class _Comments:
+    """The suppression comments of the documents the cross-document rules report on.
+
+    The document rules apply a document's comments to their own findings, and
+    report those that silence none of them; here the same comments silence the
+    cross-document findings, and a comment naming a cross-document rule that
+    ran on its document and silenced nothing is reported, as `levels` does for
+    the document rules (an unknown rule is reported there, once).
+    """
+
+    def __init__(self) -> None:
+        self.docs: dict[int, Document] = {}
+        self.rules: dict[int, set[str]] = {}  # the cross-document rules that ran, by document
+        self.comments: dict[int, list[suppression.Suppression]] = {}
+
+    def ran(self, rule: str, docs: Sequence[Document]) -> None:
+        for doc in docs:
+            self.docs[id(doc)] = doc
+            self.rules.setdefault(id(doc), set()).add(rule)
+
+    def suppressed(self, doc: Document, problem: Problem) -> Iterator[Problem]:
+        yield from suppression.apply([problem], self._of(doc))
+
+    def unused(self, settings: Lint) -> Iterator[Problem]:
+        from opplan.lint.rules import RULES, unused_suppression  # noqa: PLC0415
+
+        for key, doc in self.docs.items():
+            found = self._of(doc)
+            configured = levels.level(settings, unused_suppression, doc.kind)
+            if not found or configured == "off":
+                continue
+            for finding in suppression.unused(found, RULES, self.rules[key], unknown=False):
+                yield levels.stamped(doc.path, unused_suppression, configured, finding)
+
+    def _of(self, doc: Document) -> list[suppression.Suppression]:
+        if id(doc) not in self.comments:
+            self.comments[id(doc)] = suppression.find(doc)
+        return self.comments[id(doc)]
 
 
 def _checks(rule: CorpusRule, doc: Document, settings: Lint) -> bool:
@@ -117,9 +161,14 @@ def enabled(settings: Lint) -> bool:
 
 
 def frontmatter_only(doc: Document) -> Document:
-    """What the cross-document rules see of a document: all but its text and body."""
+    """What the cross-document rules see of a document: all but its body.
+
+    The text keeps the frontmatter, where the cross-document findings are and
+    where the suppression comments that silence them are written.
+    """
     empty = dataclasses.replace(doc.body, lines=(), sections=(), tokens=())
-    return dataclasses.replace(doc, text="", body=empty)
+    head = "\n".join(doc.text.split("\n", doc.body.first_line - 1)[: doc.body.first_line - 1])
+    return dataclasses.replace(doc, text=head, body=empty)
 
 
 class DiskReader:

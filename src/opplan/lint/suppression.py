@@ -117,13 +117,18 @@ def apply(problems: Iterable[Problem], suppressions: list[Suppression]) -> Itera
 
 
 def unused(
-    suppressions: list[Suppression], known: Collection[str], ran: Collection[str]
+    suppressions: list[Suppression],
+    known: Collection[str],
+    ran: Collection[str],
+    *,
+    unknown: bool = True,
 ) -> Iterator[Finding]:
-    """A finding for each rule a suppression names that is unknown or silenced nothing."""
+    """A finding for each rule a suppression names that silenced nothing (of those that
+    `ran`) or, with `unknown`, that is no rule."""
     for suppression in suppressions:
         for rule in suppression.rules:
             where = (suppression.line, suppression.column)
-            if rule not in known:
+            if rule not in known and unknown:
                 yield Finding(*where, f"suppression names an {unknown_rule(rule, known)}")
             elif rule in ran and rule not in suppression.used:
                 yield Finding(*where, f"suppression of {rule!r} suppresses nothing here; remove it")
