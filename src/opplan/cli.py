@@ -824,8 +824,8 @@ def review_import(
         Path | None,
         typer.Option(
             "--plan",
-            help="The plan the file was rendered from (default for a docx: the path in its "
-            "opplan fingerprint, in the current repository; needed for a PDF).",
+            help="The plan the file was rendered from (default: the path in its opplan "
+            "fingerprint, in the current repository; needed for a PDF without one).",
             metavar="FILE",
         ),
     ] = None,
@@ -850,8 +850,8 @@ def review_import(
 
     Each is placed at the plan's source line through the bookmarks opplan leaves
     in the docx it renders (a comment on a frontmatter table cell at that field);
-    PDF highlights and notes are placed by the text under them. A docx rendered
-    from an earlier revision is mapped to the file as it is now. Remarks that
+    PDF highlights and notes are placed by the text under them. A docx or PDF
+    rendered from an earlier revision is mapped to the file as it is now. Remarks that
     cannot be placed are listed after the others. Exits 0, or 2 for a file opplan
     did not render or cannot read.
     """
