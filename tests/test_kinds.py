@@ -183,7 +183,11 @@ def test_adding_a_kind_is_one_module_and_its_templates(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     written = plans / "plans" / "2027" / "payments" / "retro.md"
     assert 'title: "Payments retrospective 2027"' in written.read_text(encoding="utf-8")
-    assert opplan("lint", "--no-cache", "plans").returncode == 0
+    first = opplan("lint", "--no-cache", "--format", "text", "plans")
+    assert first.returncode == 0, first.stdout
+    # The narrative rules check every kind people write, the new one included.
+    assert "retro.md:13:1: warning unresolved placeholder" in first.stdout, first.stdout
+    assert "[unresolved-marker]" in first.stdout
     written.write_text(written.read_text().replace("weeks: 6", "weeks: 0"), "utf-8")
     linted = opplan("lint", "--no-cache", "--format", "text", "plans")
     assert linted.returncode == 1 and "retro.md:8:" in linted.stdout, linted.stdout

@@ -39,7 +39,7 @@ class Kind:
     discovered: bool = True  # whether folder discovery lints it
     plan: bool = False  # a team's operating plan: roll-ups, status and export read it
     adoptable: bool = False  # whether `opplan adopt` can turn a document into one
-    checked_sections: bool = True  # whether `required-sections` checks it
+    written: bool = True  # by people, not generated: the narrative rules and sections apply
     title_words: tuple[str, ...] = ()  # words naming the kind in a title, lower-case, unpunctuated
 
     def model(self) -> type[DocumentBase]:

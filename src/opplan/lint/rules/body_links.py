@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.lint.markdown import prose_lines, search
 from opplan.problem import Finding, Level
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 ID = "body-links"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = False
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 ID = "narrative-bullets"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {"exempt_sections": ["Goals", "What was delivered"], "ordered": False}
 NEEDS_MODEL = False
 

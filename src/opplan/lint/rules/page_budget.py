@@ -31,6 +31,7 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.lint.rule import PAGE_COUNT
 from opplan.problem import Finding, Level
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 ID = "page-budget"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {"pages": 6, "press_release_pages": 1, "checkin_pages": 2}
 NEEDS_MODEL = False
 NEEDS_PAGES = True

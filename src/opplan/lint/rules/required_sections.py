@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 ID = "required-sections"
 LEVEL: Level = "error"
-_CHECKED = kinds.where(checked_sections=True)  # not generated roll-ups
+_CHECKED = kinds.where(written=True)  # not generated roll-ups
 KINDS: tuple[str, ...] = tuple(_CHECKED)
 DEFAULT: dict[str, Any] = {
     **{

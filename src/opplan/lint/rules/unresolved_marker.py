@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.document.positions import place
 from opplan.lint.markdown import mask, search
 from opplan.problem import Finding, Level
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 ID = "unresolved-marker"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {
     "markers": ["TBD", "TODO", "???"],
     "brackets": True,

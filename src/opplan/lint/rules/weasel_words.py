@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.lint.markdown import Joined, prose_lines
 from opplan.problem import Finding, Level
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 ID = "weasel-words"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2", "prfaq", "checkin")  # not generated roll-ups
+KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {
     "words": [
         "significantly",
