@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 ID = "ask-dates"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 DEFAULT: dict[str, Any] = {"deadline": "04-01", "require_if_late": True}
 NEEDS_MODEL = True
 

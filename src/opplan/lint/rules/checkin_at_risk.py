@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.names import did_you_mean
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 ID = "checkin-at-risk"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ("checkin",)
-READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
+READS: tuple[str, ...] = kinds.PLAN_NAMES  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {"confidences": ["at-risk", "off-track"], "quarters": 2}
 NEEDS_MODEL = True
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
@@ -36,7 +37,7 @@ from opplan.problem import Finding, Level
 ID = "checkin-optimistic"
 LEVEL: Level = "warning"
 KINDS: tuple[str, ...] = ("checkin",)
-READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
+READS: tuple[str, ...] = kinds.PLAN_NAMES  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {"q1": 0.0, "q2": 0.25, "q3": 0.5, "q4": 0.75}
 NEEDS_MODEL = True
 

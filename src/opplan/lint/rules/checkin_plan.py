@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.errors import DocumentError
 from opplan.lint.rule import LIST, READ, ListFolder, Options, ReadDocument
@@ -39,7 +40,7 @@ from opplan.problem import Finding, Level
 ID = "checkin-plan"
 LEVEL: Level = "error"
 KINDS: tuple[str, ...] = ("checkin",)
-READS: tuple[str, ...] = ("op1", "op2")  # the plans the check-ins report on
+READS: tuple[str, ...] = kinds.PLAN_NAMES  # the plans the check-ins report on
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = True
 

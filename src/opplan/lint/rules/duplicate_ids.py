@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
@@ -36,7 +37,7 @@ from opplan.workspace.plans import initiatives, plans, team_key
 
 ID = "duplicate-ids"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 READS: tuple[str, ...] = ()
 DEFAULT: dict[str, Any] = {}
 NEEDS_MODEL = True

@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 ID = "goal-smart"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 DEFAULT: dict[str, Any] = {"require": ["metric", "baseline", "target", "due", "owners"]}
 NEEDS_MODEL = True
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 ID = "partner-prereview"
 LEVEL: Level = "warning"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 DEFAULT: dict[str, Any] = {"statuses": ["review", "approved"]}
 NEEDS_MODEL = True
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from opplan import kinds
 from opplan.document import Document
 from opplan.lint.rule import Options
 from opplan.problem import Finding, Level
@@ -37,7 +38,7 @@ from opplan.workspace.plans import by_cycle_and_team, partner_plans, plans, team
 
 ID = "partner-surprise"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 READS: tuple[str, ...] = ()
 DEFAULT: dict[str, Any] = {"missing_plan": "ignore"}
 NEEDS_MODEL = True

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.lint.rules._count import check_count
 from opplan.problem import Finding, Level
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 ID = "risks-count"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 DEFAULT: dict[str, Any] = {"min": 1, "max": 2}
 NEEDS_MODEL = True
 

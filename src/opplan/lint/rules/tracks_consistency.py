@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from opplan import kinds
 from opplan.problem import Finding, Level
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 ID = "tracks-consistency"
 LEVEL: Level = "error"
-KINDS: tuple[str, ...] = ("op1", "op2")
+KINDS: tuple[str, ...] = kinds.PLAN_NAMES  # the operating plans
 DEFAULT: dict[str, Any] = {"check_headcount": True, "require_why": True}
 NEEDS_MODEL = True
 
