@@ -25,7 +25,7 @@ from opplan.errors import DocumentError
 from opplan.names import unknown_message
 from opplan.render import charts, tables
 from opplan.render.context import Context, context_of
-from opplan.render.tables import Table
+from opplan.render.table import Table, escape
 from opplan.schemas import DocumentBase
 
 MARKER = re.compile(r"\s*<!--\s*opplan:(table|chart)\s+([\w-]*)\s*-->\s*")
@@ -214,8 +214,8 @@ def _mark_press_release(doc: Document, lines: list[str], edits: dict[int, list[s
 def _md(value: object) -> str | list[str]:
     """Plain text (or each item of a list) escaped for Markdown; for templates."""
     if isinstance(value, list | tuple):
-        return [tables.escape(item) for item in value]
-    return tables.escape(value)
+        return [escape(item) for item in value]
+    return escape(value)
 
 
 def _defuse(text: str) -> str:

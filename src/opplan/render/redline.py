@@ -20,8 +20,9 @@ from opplan.config.model import Config
 from opplan.document import frontmatter
 from opplan.document.loader import load_text, read_bytes
 from opplan.errors import DocumentError, UsageError
-from opplan.render import pandoc, redline_diff, redline_marks, tables
+from opplan.render import pandoc, redline_diff, redline_marks
 from opplan.render.prepare import Prepared, prepare
+from opplan.render.table import escape
 from opplan.workspace import git
 
 SUMMARY_ID = "opplan-redline-summary"
@@ -109,13 +110,13 @@ def _at_revision(path: Path, revision: str) -> str:
 def _summary(label: str, counts: dict[str, Counter[str]], what: str) -> dict[str, Any]:
     """A paragraph with the totals and a table of the changes per section."""
     total: Counter[str] = sum(counts.values(), Counter())
-    since = tables.escape(label)
+    since = escape(label)
     if not counts:
         markdown = f"**No changes since {since}.**\n"
     else:
         figures = ", ".join(_count(total[column], column) for column in COLUMNS if total[column])
         rows = [
-            "| " + " | ".join([tables.escape(name), *(str(found[c]) for c in COLUMNS)]) + " |"
+            "| " + " | ".join([escape(name), *(str(found[c]) for c in COLUMNS)]) + " |"
             for name, found in counts.items()
         ]
         markdown = "\n".join(

@@ -5,74 +5,26 @@ when the document has no such data. `TABLES` holds them by name; which tables a
 kind has, in the order its appendix lists them, is the kind's record in `opplan.kinds`.
 A table that reads more than its document (a check-in's goals, scored against
 the plan it reports on) is a function of the model and a `Context`, in `IN_CONTEXT`.
+The `Table` record and its cells are `render.table`; a check-in's tables are
+`render.checkin_tables`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from itertools import zip_longest
-from typing import Any, NamedTuple
+from typing import Any
 
 from opplan import kinds
+from opplan.render.checkin_tables import decisions, goal_progress, initiative_progress
 from opplan.render.context import Context
+from opplan.render.table import Table, listed, money, text
 from opplan.schemas import DocumentBase
-from opplan.workspace.checkins import initiatives_by_id, scored
-
-
-class Table(NamedTuple):
-    """A table: its name, heading, column headers, rows and relative column widths."""
-
-    name: str
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...]
-    note: str = ""  # plain text printed under the table (what its marks mean)
-
-    @property
-    def markdown(self) -> str:
-        """A pandoc pipe table whose cells wrap, with the relative column widths."""
-        total = sum(self.widths)
-        rule = "|" + "|".join("-" * max(3, round(120 * w / total)) for w in self.widths) + "|"
-        lines = [_row(self.header), rule, *(_row(row) for row in self.rows)]
-        if self.note:
-            lines += ["", escape(self.note)]
-        return "\n".join(lines) + "\n"
-
-
-def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(escape(cell) for cell in cells) + " |"
-
-
-def escape(value: object) -> str:
-    """Plain text as Markdown that pandoc reads back as the same text."""
-    text = " ".join(str(value).split())
-    text = re.sub(r"([\\`*_{}\[\]<>#|$~^@&])", r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)  # not a numbered list
-    return re.sub(r"^([-+:=])", r"\\\1", text)  # not a list, rule or definition
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _money(amount: Any, currency: str) -> str:
-    if amount is None:
-        return ""
-    if isinstance(amount, int | float):
-        number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-        return f"${number}" if currency == "USD" else f"{number} {currency}"
-    return str(amount)
-
-
-def _list(values: Iterable[Any]) -> str:
-    return ", ".join(str(value) for value in values)
 
 
 def results(doc: Any) -> Table | None:
     rows = tuple(
-        (r.goal, _text(r.target), _text(r.actual), r.status, _text(r.why)) for r in doc.results
+        (r.goal, text(r.target), text(r.actual), r.status, text(r.why)) for r in doc.results
     )
     header = ("Goal", "Target", "Actual", "Status", "Why")
     return (
@@ -91,8 +43,8 @@ def _initiative(item: Any) -> str:
 def tracks(doc: Any) -> Table | None:
     same, more = doc.tracks.same_resources, doc.tracks.more_investment
     rows: list[tuple[str, ...]] = [
-        ("Headcount", _text(same.headcount), _text(more.headcount)),
-        ("Budget", _money(same.budget, doc.currency), _money(more.budget, doc.currency)),
+        ("Headcount", text(same.headcount), text(more.headcount)),
+        ("Budget", money(same.budget, doc.currency), money(more.budget, doc.currency)),
     ]
     pairs = zip_longest(same.initiatives, more.initiatives)
     for index, (left, right) in enumerate(pairs):
@@ -108,10 +60,10 @@ def goals(doc: Any) -> Table | None:
             g.id,
             g.tier,
             g.statement,
-            _text(g.metric),
-            f"{_text(g.baseline)} → {_text(g.target)}" if g.target is not None else "",
-            _text(g.due),
-            _list(g.owners),
+            text(g.metric),
+            f"{text(g.baseline)} → {text(g.target)}" if g.target is not None else "",
+            text(g.due),
+            listed(g.owners),
         )
         for g in doc.goals
     )
@@ -132,10 +84,10 @@ def asks(doc: Any) -> Table | None:
     rows = tuple(
         (
             a.kind,
-            _money(a.amount, doc.currency) if a.kind == "budget" else _text(a.amount),
+            money(a.amount, doc.currency) if a.kind == "budget" else text(a.amount),
             a.what,
-            _text(a.by),
-            _text(a.if_late),
+            text(a.by),
+            text(a.if_late),
         )
         for a in doc.asks
     )
@@ -144,25 +96,25 @@ def asks(doc: Any) -> Table | None:
 
 
 def risks(doc: Any) -> Table | None:
-    rows = tuple((r.risk, r.likelihood, r.impact, r.mitigation, _text(r.owner)) for r in doc.risks)
+    rows = tuple((r.risk, r.likelihood, r.impact, r.mitigation, text(r.owner)) for r in doc.risks)
     header = ("Risk", "Likelihood", "Impact", "Mitigation", "Owner")
     return Table("risks", "Risks", header, rows, (28, 12, 9, 38, 13)) if rows else None
 
 
 def dependencies(doc: Any) -> Table | None:
-    rows = tuple((d.team, d.need, _text(d.by)) for d in doc.dependencies)
+    rows = tuple((d.team, d.need, text(d.by)) for d in doc.dependencies)
     header = ("Team", "Need", "By")
     return Table("dependencies", "Dependencies", header, rows, (20, 65, 15)) if rows else None
 
 
 def commitments(doc: Any) -> Table | None:
-    rows = tuple((c.team, c.what, _text(c.by)) for c in doc.commitments)
+    rows = tuple((c.team, c.what, text(c.by)) for c in doc.commitments)
     header = ("Team", "What we provide", "By")
     return Table("commitments", "Commitments", header, rows, (20, 65, 15)) if rows else None
 
 
 def review_actions(doc: Any) -> Table | None:
-    rows = tuple((a.action, a.owner, a.status, _text(a.outcome)) for a in doc.review_actions)
+    rows = tuple((a.action, a.owner, a.status, text(a.outcome)) for a in doc.review_actions)
     header = ("Action", "Owner", "Status", "Outcome")
     return (
         Table("review_actions", "Review actions", header, rows, (38, 14, 9, 39)) if rows else None
@@ -175,12 +127,12 @@ def allocation(doc: Any) -> Table | None:
         return None
     same, more = doc.tracks.same_resources, doc.tracks.more_investment
     rows = (
-        ("Headcount", _text(same.headcount), _text(more.headcount), _text(granted.headcount)),
+        ("Headcount", text(same.headcount), text(more.headcount), text(granted.headcount)),
         (
             "Budget",
-            _money(same.budget, doc.currency),
-            _money(more.budget, doc.currency),
-            _money(granted.budget, doc.currency),
+            money(same.budget, doc.currency),
+            money(more.budget, doc.currency),
+            money(granted.budget, doc.currency),
         ),
     )
     header = ("", "Same resources", "More investment", "Allocated")
@@ -188,7 +140,7 @@ def allocation(doc: Any) -> Table | None:
 
 
 def top_down(doc: Any) -> Table | None:
-    rows = tuple((t.id, t.name, _text(t.outcome), t.status, _text(t.sponsor)) for t in doc.top_down)
+    rows = tuple((t.id, t.name, text(t.outcome), t.status, text(t.sponsor)) for t in doc.top_down)
     header = ("ID", "Initiative", "Outcome", "Status", "Sponsor")
     return (
         Table("top_down", "Top-down initiatives", header, rows, (7, 35, 35, 10, 13))
@@ -215,73 +167,6 @@ def customer(doc: Any) -> Table | None:
     )
     header = ("Question", "Answer")
     return Table("customer", "The customer", header, rows, (28, 72)) if rows else None
-
-
-CONFIDENCE_MARK = "*"  # after a score its goal's numbers could not give
-
-
-def goal_progress(doc: Any, context: Context) -> Table | None:
-    """A check-in's goals: the plan's statement, baseline and target, the value and score."""
-    found = scored(doc, context.plan, context.confidence_scores)
-    rows = []
-    by_confidence = []
-    for item in found:
-        progress, goal, score = item.progress, item.goal, item.score
-        mark = ""
-        if score.basis == "confidence":
-            mark = CONFIDENCE_MARK
-            by_confidence.append(
-                progress.id if context.unread else f"{progress.id} ({score.reason})"
-            )
-        rows.append(
-            (
-                progress.id,
-                goal.statement if goal else "",
-                _text(goal.baseline) if goal else "",
-                _text(goal.target) if goal else "",
-                _text(progress.value),
-                f"{score}{mark}",
-                progress.confidence,
-                _text(progress.note),
-            )
-        )
-    note = ""
-    if by_confidence:
-        listed = (", " if context.unread else "; ").join(by_confidence)
-        note = f"{CONFIDENCE_MARK} Scored by confidence alone: {listed}."
-        if context.unread:
-            note += f" The plan {doc.plan} {context.unread}."
-    header = ("ID", "Goal", "Baseline", "Target", "Value", "Score", "Confidence", "Note")
-    widths = (6, 24, 9, 9, 9, 7, 10, 26)
-    return (
-        Table("goal_progress", "Goal progress", header, tuple(rows), widths, note) if rows else None
-    )
-
-
-def initiative_progress(doc: Any, context: Context) -> Table | None:
-    """A check-in's initiatives: the plan's name for each, its status and note."""
-    named = initiatives_by_id(context.plan) if context.plan is not None else {}
-    rows = tuple(
-        (
-            item.id,
-            named[item.id].name if item.id in named else "",
-            item.status,
-            _text(item.note),
-        )
-        for item in doc.initiatives
-    )
-    header = ("ID", "Initiative", "Status", "Note")
-    return (
-        Table("initiative_progress", "Initiative progress", header, rows, (7, 33, 11, 49))
-        if rows
-        else None
-    )
-
-
-def decisions(doc: Any) -> Table | None:
-    rows = tuple((d.decision, d.what, d.why, _list(d.about)) for d in doc.decisions)
-    header = ("Decision", "What", "Why", "About")
-    return Table("decisions", "Decisions", header, rows, (10, 38, 38, 14)) if rows else None
 
 
 TableFunction = Callable[[Any], Table | None]
