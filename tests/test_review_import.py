@@ -306,6 +306,23 @@ def test_a_pdf_annotated_and_saved_by_mupdf_comes_back(repo: Repo, cli: Cli) -> 
     assert result.stdout.splitlines() == _pdf_remarks_at((repo.root / "op1.md").read_text())
 
 
+def test_a_fingerprint_naming_a_file_outside_the_repository_is_refused(
+    repo: Repo, cli: Cli
+) -> None:
+    annotated = _annotated_pdf(repo, cli)
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(annotated))
+    outside = "../../../../../../../../etc/hostname"
+    writer.add_metadata({"/Keywords": f"opplan-source={outside}, opplan-blob=0123"})
+    with (repo.root / "crafted.pdf").open("wb") as stream:
+        writer.write(stream)
+    result = cli("review", "import", "crafted.pdf")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"opplan: error: the reviewed file names '{outside}' as its plan, which is outside "
+        f"{repo.root}; name the plan with --plan\n"
+    )
+
+
 def test_a_pdf_without_the_fingerprint_needs_the_plan(repo: Repo, cli: Cli) -> None:
     annotated = _annotated_pdf(repo, cli)
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(annotated))

@@ -113,6 +113,11 @@ def _located(source: str) -> Path:
     except UsageError:
         root = Path.cwd()
     found = root / source
+    if not found.resolve().is_relative_to(root.resolve()):
+        raise UsageError(
+            f"the reviewed file names {source!r} as its plan, which is outside {root}; "
+            "name the plan with --plan"
+        )
     if not found.is_file():
         raise UsageError(
             f"the reviewed file was rendered from {source}, which is not in {root}; "
