@@ -7,6 +7,7 @@ import difflib
 import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -321,6 +322,23 @@ def test_a_fingerprint_naming_a_file_outside_the_repository_is_refused(
         f"opplan: error: the reviewed file names '{outside}' as its plan, which is outside "
         f"{repo.root}; name the plan with --plan\n"
     )
+
+
+def test_a_damaged_pdf_is_one_line(repo: Repo, cli: Cli) -> None:
+    assert cli("render", "op1.md", "--to", "pdf", "-o", "out").exit_code == 0
+    whole = (repo.root / "out" / "op1.pdf").read_bytes()
+    (repo.root / "cut.pdf").write_bytes(whole[: len(whole) // 3])  # a download cut short
+    result = subprocess.run(
+        [sys.executable, "-m", "opplan", "review", "import", "cut.pdf"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("opplan: error: cut.pdf cannot be read as a PDF (")
+    assert result.stderr.endswith("); save it again\n")
+    assert result.stderr.count("\n") == 1  # nothing pypdf logged on the way
 
 
 def test_a_pdf_without_the_fingerprint_needs_the_plan(repo: Repo, cli: Cli) -> None:

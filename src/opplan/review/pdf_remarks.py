@@ -11,6 +11,7 @@ quadrilaterals, a note about the line of text nearest to it.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,10 @@ from pypdf.errors import PdfReadError
 
 from opplan.errors import UsageError
 from opplan.review.remark import Remark
+
+# pypdf logs what it repairs in a damaged file on stderr; what cannot be read is an
+# error here, in one line, and what could be is not the reviewer's concern.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MARKUP = {"/Highlight", "/Underline", "/StrikeOut", "/Squiggly"}
 NOTES = {"/Text", "/FreeText"}
