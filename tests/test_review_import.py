@@ -324,6 +324,55 @@ def test_a_fingerprint_naming_a_file_outside_the_repository_is_refused(
     )
 
 
+def _noted(writer: pypdf.PdfWriter, page: int, words: str, text: str, author: str) -> None:
+    """A sticky note left of the line that starts with `words`, on a page of the PDF."""
+    x0, y0, _, y1 = _words_box(writer.pages[page], words)
+    note = Text(rect=(x0 - 30, y0, x0 - 10, y1), text=text, open=False)
+    note[NameObject("/T")] = TextStringObject(author)
+    writer.add_annotation(page_number=page, annotation=note)
+
+
+def test_a_review_packet_gives_each_plan_its_own_remarks(repo: Repo, cli: Cli) -> None:
+    result = cli("render", "op1.md", "op2.md", "--packet", "out/packet.pdf")
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(repo.root / "out" / "packet.pdf")
+    starts = [
+        reader.get_destination_page_number(e) for e in reader.outline if not isinstance(e, list)
+    ]
+    writer = pypdf.PdfWriter(clone_from=reader)
+    _noted(writer, starts[0], "Payments Platform is 40", "Which 40?", "Dana Whitfield")
+    _noted(writer, starts[1], "We are 44 people", "And after the hires?", "Marcus Lee")
+    _noted(writer, 0, "Review packet", "Thanks.", "Elena Sousa")  # on the cover: no plan's
+    with (repo.root / "packet-reviewed.pdf").open("wb") as stream:
+        writer.write(stream)
+
+    op1 = cli("review", "import", "packet-reviewed.pdf", "--plan", "op1.md")
+    assert op1.exit_code == 0, op1.stderr
+    text = (repo.root / "op1.md").read_text()
+    assert op1.stdout.splitlines() == [
+        f"op1.md:{line_of(text, 'Payments Platform is 40 people')}: Which 40? (Dana Whitfield)"
+    ]
+    assert "2 remarks on the packet's other pages left out" in op1.stderr
+
+    op2 = cli("review", "import", "packet-reviewed.pdf", "--plan", "op2.md")
+    revised = (repo.root / "op2.md").read_text()
+    assert op2.stdout.splitlines() == [
+        f"op2.md:{line_of(revised, 'We are 44 people')}: And after the hires? (Marcus Lee)"
+    ]
+
+    unnamed = cli("review", "import", "packet-reviewed.pdf")
+    assert unnamed.exit_code == 2
+    assert unnamed.stderr == (
+        "opplan: error: packet-reviewed.pdf is a review packet of 2 plans; import each with "
+        "--plan: op1.md, op2.md\n"
+    )
+    elsewhere = cli("review", "import", "packet-reviewed.pdf", "--plan", "op3.md")
+    assert elsewhere.stderr == (
+        "opplan: error: op3.md is not in the review packet packet-reviewed.pdf; it holds: "
+        "op1.md, op2.md\n"
+    )
+
+
 def test_a_damaged_pdf_is_one_line(repo: Repo, cli: Cli) -> None:
     assert cli("render", "op1.md", "--to", "pdf", "-o", "out").exit_code == 0
     whole = (repo.root / "out" / "op1.pdf").read_bytes()

@@ -31,7 +31,12 @@ def run(
     formatter = output.formatter("review import", output_format)
     data = read_bytes(reviewed)
     if reviewed.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        props = fingerprint.from_keywords(pdf_remarks.keywords(data, str(reviewed)))
+        found = fingerprint.from_keywords(pdf_remarks.keywords(data, str(reviewed)))
+        pages = None
+        if len(found) > 1:  # a review packet: the plan's own pages
+            props, pages = _in_packet(reviewed, data, found, plan)
+        else:
+            props = found[0] if found else {}
         if fingerprint.BLOB in props:
             rendered, current, source = _versions(reviewed, props, plan)
         elif plan is not None:
@@ -43,7 +48,12 @@ def run(
                 "dropped its keywords); name the plan it was rendered from with --plan, "
                 "e.g. --plan plans/op1.md"
             )
-        placed = place(pdf_remarks.remarks(data, str(reviewed)), rendered, current)
+        placed = place(pdf_remarks.remarks(data, str(reviewed), pages), rendered, current)
+        if pages is not None and (others := pdf_remarks.outside(data, pages)):
+            sys.stderr.write(
+                f"{reviewed}: {others} remark{'s' * (others != 1)} on the packet's other pages "
+                "left out; import them with --plan for each of its plans\n"
+            )
     else:
         zipped = docx_remarks.open_docx(data, str(reviewed))
         rendered, current, source = _versions(reviewed, docx_remarks.properties(zipped), plan)
@@ -66,6 +76,34 @@ def run(
     else:
         sys.stdout.write(formatter(placed, source))
     return ExitCode.OK
+
+
+def _in_packet(
+    reviewed: Path, data: bytes, found: list[dict[str, str]], plan: Path | None
+) -> tuple[dict[str, str], range]:
+    """The fingerprint of the packet's document that is `plan`, and that document's pages."""
+    sources = [props.get(fingerprint.SOURCE, "") for props in found]
+    listed = ", ".join(sources)
+    if plan is None:
+        raise UsageError(
+            f"{reviewed} is a review packet of {len(found)} plans; import each with --plan: "
+            f"{listed}"
+        )
+    root = _repository()
+    index = next(
+        (i for i, source in enumerate(sources) if (root / source).resolve() == plan.resolve()),
+        None,
+    )
+    if index is None:
+        raise UsageError(f"{plan} is not in the review packet {reviewed}; it holds: {listed}")
+    starts = pdf_remarks.starts(data, str(reviewed))
+    if len(starts) != len(found):
+        raise UsageError(
+            f"{reviewed}: its bookmarks no longer mark where each of its {len(found)} plans "
+            "starts, so no page can be told apart; import from each plan's own PDF"
+        )
+    end = starts[index + 1] if index + 1 < len(starts) else pdf_remarks.page_count(data)
+    return found[index], range(starts[index], end)
 
 
 def _check_revises(op2: Document, into: Path, plan: Path) -> None:
@@ -104,14 +142,19 @@ def _versions(
     return load_text(str(path), old), current, str(path)
 
 
+def _repository() -> Path:
+    """The repository of the current folder, where a fingerprint's paths start."""
+    try:
+        return git.toplevel(Path.cwd())
+    except UsageError:
+        return Path.cwd()
+
+
 def _located(source: str) -> Path:
     """The plan named by the fingerprint, in the repository of the current folder."""
     if not source:
         raise UsageError("the fingerprint names no plan; name it with --plan")
-    try:
-        root = git.toplevel(Path.cwd())
-    except UsageError:
-        root = Path.cwd()
+    root = _repository()
     found = root / source
     if not found.resolve().is_relative_to(root.resolve()):
         raise UsageError(

@@ -5,7 +5,8 @@
   `opplan-commit` (the repository's HEAD then, when there is one). A docx holds
   them as custom document properties (docProps/custom.xml, written by pandoc
   from the AST's metadata); a PDF as keywords (`opplan-source=plans/op1.md`),
-  which annotating a PDF and saving it keep.
+  which annotating a PDF and saving it keep. A review packet's PDF has the
+  three for each of its documents, in the packet's order.
 - Bookmarks, which Word and LibreOffice keep through editing and saving:
   `opplanL<line>` at the start of each paragraph, heading and list item, naming
   the source line it starts on, and `opplanT_<table>_<row>` in the first cell of
@@ -64,9 +65,15 @@ def keywords(props: dict[str, str]) -> tuple[str, ...]:
 _KEYWORD = re.compile(rf"(?:^|,\s*)({SOURCE}|{BLOB}|{COMMIT})=(.*?)(?=,\s*opplan-|$)")
 
 
-def from_keywords(text: str) -> dict[str, str]:
-    """The properties among a PDF's keywords (none when opplan did not render it)."""
-    return {match[1]: match[2].strip() for match in _KEYWORD.finditer(text)}
+def from_keywords(text: str) -> list[dict[str, str]]:
+    """The properties among a PDF's keywords, one set per document in it, in order: one
+    for a plan's PDF, one per plan for a review packet, none if opplan did not render it."""
+    found: list[dict[str, str]] = []
+    for match in _KEYWORD.finditer(text):
+        if match[1] == SOURCE or not found:
+            found.append({})
+        found[-1][match[1]] = match[2].strip()
+    return found
 
 
 def anchored(prepared: Prepared) -> Prepared:

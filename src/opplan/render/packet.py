@@ -13,14 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from opplan import pages
 from opplan.config.model import Config
-from opplan.render import metadata, pdf
+from opplan.render import fingerprint, metadata, pdf
 from opplan.render.locate import located
 from opplan.render.prepare import Prepared
 from opplan.render.typeset import typeset, typst_document
+
+
+def _metadata(title: str, documents: Sequence[Prepared]) -> metadata.Metadata:
+    """The packet's metadata, its keywords ending with each document's fingerprint in
+    order: `opplan review import --plan` finds a plan's pages by it (and the bookmarks)."""
+    found = metadata.of_packet(title, [prepared.model for prepared in documents])
+    marks = [word for p in documents for word in fingerprint.keywords(fingerprint.properties(p))]
+    return replace(found, keywords=(*found.keywords, *marks))
 
 
 def minutes(narrative: float, config: Config) -> float:
@@ -57,7 +66,7 @@ def render(documents: Sequence[Prepared], config: Config, title: str = "Review p
         rows=rows,
         total_minutes=pdf.string(f"{total:.0f}"),
         packet=True,
-        metadata=metadata.of_packet(title, [prepared.model for prepared in documents]).typst(),
+        metadata=_metadata(title, documents).typst(),
     )
     files = [path for prepared in documents for path in prepared.files]
     data, _ = pdf.typeset(config, text, root, "the packet", files=files)

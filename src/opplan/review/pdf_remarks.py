@@ -40,6 +40,22 @@ class _Fragment:
     size: float
 
 
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def outside(data: bytes, pages: range) -> int:
+    """How many notes and highlights lie on other pages than `pages`."""
+    reader = PdfReader(io.BytesIO(data))
+    return sum(
+        1
+        for number, page in enumerate(reader.pages)
+        if number not in pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/Subtype") in MARKUP | NOTES
+    )
+
+
 def keywords(data: bytes, name: str) -> str:
     """The PDF's keywords, where opplan leaves its fingerprint ("" when there are none)."""
     try:
@@ -50,15 +66,32 @@ def keywords(data: bytes, name: str) -> str:
     return str(found) if found else ""
 
 
-def remarks(data: bytes, name: str) -> list[Remark]:
-    """Every note and highlight, page by page, top to bottom."""
+def starts(data: bytes, name: str) -> list[int]:
+    """The page (from 0) each top-level bookmark points at: in a review packet, where
+    each document starts."""
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = list(reader.pages)
+        found = [
+            reader.get_destination_page_number(entry)
+            for entry in reader.outline
+            if not isinstance(entry, list)
+        ]
+    except (PdfReadError, ValueError, KeyError, TypeError) as err:
+        raise UsageError(f"{name}: its bookmarks cannot be read ({err}); save it again") from None
+    return [page for page in found if page is not None]
+
+
+def remarks(data: bytes, name: str, pages: range | None = None) -> list[Remark]:
+    """Every note and highlight, page by page, top to bottom (on `pages` only, if given)."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        every = list(reader.pages)
     except (PdfReadError, ValueError) as err:
         raise UsageError(f"{name} cannot be read as a PDF ({err}); save it again") from None
     found: list[Remark] = []
-    for page in pages:
+    for number, page in enumerate(every):
+        if pages is not None and number not in pages:
+            continue
         annotations = [a.get_object() for a in page.get("/Annots") or []]
         wanted = [a for a in annotations if a.get("/Subtype") in MARKUP | NOTES]
         if not wanted:
