@@ -825,7 +825,8 @@ def review_import(
         typer.Option(
             "--plan",
             help="The plan the file was rendered from (default: the path in its opplan "
-            "fingerprint, in the current repository; needed for a PDF without one).",
+            "fingerprint, in the current repository; needed for a PDF without one, and to "
+            "choose a plan of a review packet).",
             metavar="FILE",
         ),
     ] = None,
