@@ -15,13 +15,12 @@ from opplan.config.model import New
 from opplan.errors import UsageError
 from opplan.names import unknown
 from opplan.paths import check_team, slug
-from opplan.vocabulary import QUARTERS
+from opplan.vocabulary import FILL_IN, QUARTERS
 
 # Ask a question and return the answer; a blank answer gives the default ("" for none).
 Asker = Callable[[str, str], str]
 
 OWNER_PLACEHOLDER = "[Owner name]"
-FILL_IN = "TODO"  # beside a value the author must fill in: unresolved-marker reports it
 
 
 def to_fill(what: str) -> str:

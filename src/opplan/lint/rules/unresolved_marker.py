@@ -38,6 +38,7 @@ from opplan import kinds
 from opplan.document.positions import place
 from opplan.lint.markdown import mask, search
 from opplan.problem import Finding, Level
+from opplan.vocabulary import MARKERS
 
 if TYPE_CHECKING:
     from opplan.document import Document
@@ -47,7 +48,7 @@ ID = "unresolved-marker"
 LEVEL: Level = "warning"
 KINDS: tuple[str, ...] = tuple(kinds.where(written=True))  # not generated roll-ups
 DEFAULT: dict[str, Any] = {
-    "markers": ["TBD", "TODO", "???"],
+    "markers": list(MARKERS),
     "brackets": True,
     "error_statuses": ["review", "approved"],
 }
