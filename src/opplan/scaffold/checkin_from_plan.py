@@ -112,12 +112,7 @@ def frontmatter_text(
     meta = CommentedMap()
     for key, value in (
         ("kind", "checkin"),
-        ("title", values.title),
-        ("team", values.team),
-        ("org", values.org),
-        ("cycle", values.cycle),
-        ("status", "draft"),
-        ("owners", CommentedSeq(values.owners)),
+        *roundtrip.opening(values),
         ("version", DoubleQuotedScalarString(NEW_VERSION)),
         ("date", today),
         ("quarter", values.quarter),

@@ -42,12 +42,7 @@ def frontmatter_text(source: Source, values: Values, output: Path, today: dt.dat
     meta = copy.deepcopy(source.meta)
     meta["kind"] = "op2"
     for key, value in (
-        ("title", values.title),
-        ("team", values.team),
-        ("org", values.org),
-        ("cycle", values.cycle),
-        ("status", "draft"),
-        ("owners", CommentedSeq(values.owners)),
+        *roundtrip.opening(values),
         ("date", today),
         ("op1", roundtrip.relative(source.path, output)),
     ):

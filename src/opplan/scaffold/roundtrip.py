@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from opplan.scaffold.skeleton import yaml_scalar
+from opplan.scaffold.values import Values
 
 # The keys that head a document, in order; keys added to a copy go after them.
 HEAD = ("kind", "title", "team", "org", "cycle", "status", "owners", "reviewers", "version", "date")
@@ -88,6 +89,18 @@ def put(meta: CommentedMap, key: str, value: object, after: tuple[str, ...] = HE
     keys = list(meta)
     position = max((keys.index(k) + 1 for k in after if k in meta), default=0)
     meta.insert(position, key, value)
+
+
+def opening(values: Values) -> list[tuple[str, object]]:
+    """The keys every document `opplan new` starts from another opens with, a new draft's."""
+    return [
+        ("title", values.title),
+        ("team", values.team),
+        ("org", values.org),
+        ("cycle", values.cycle),
+        ("status", "draft"),
+        ("owners", CommentedSeq(values.owners)),
+    ]
 
 
 def relative(source: Path, output: Path) -> str:
