@@ -48,13 +48,17 @@ def run(
     base = output.parent if output else Path.cwd()
     data = build(selection, org, settings.page, base)
     text = render(data, owners or [org], today or dt.date.today(), settings)
+    count = len(data.teams)
+    return _written(text, output, f"{count} team plan{'s' * (count != 1)} for {data.cycle}")
+
+
+def _written(text: str, output: Path | None, what: str) -> ExitCode:
+    """The roll-up on standard output, or written to `output` with a line saying what it holds."""
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
-        count = len(data.teams)
-        plural = "" if count == 1 else "s"
-        sys.stderr.write(f"opplan: wrote {output}: {count} team plan{plural} for {data.cycle}\n")
+        sys.stderr.write(f"opplan: wrote {output}: {what}\n")
     return ExitCode.OK
 
 
@@ -86,14 +90,6 @@ def _checkins(
     if missing:
         warn_all([f"no check-in for a quarter other teams have: {'; '.join(missing)}"])
     text = checkin_rollup_document.render(data, owners or [org], today or dt.date.today(), settings)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-        count = len(data.checkins)
-        plural = "" if count == 1 else "s"
-        sys.stderr.write(
-            f"opplan: wrote {output}: {count} check-in{plural} of {len(data.teams)} "
-            f"team(s) for {data.cycle}\n"
-        )
-    return ExitCode.OK
+    count = len(data.checkins)
+    teams = f"{len(data.teams)} team(s) for {data.cycle}"
+    return _written(text, output, f"{count} check-in{'s' * (count != 1)} of {teams}")
