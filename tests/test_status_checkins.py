@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from checkin_data import text
+from checkin_data import identity_year, text
 from git_helpers import Repo
 from opplan import config
 from opplan.collab.cycle import phases
@@ -19,13 +19,7 @@ from opplan.errors import UsageError
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     """The OP2 in January, the Q1 check-in in April; no Q2 check-in."""
-    made = Repo(tmp_path / "plans", monkeypatch)
-    made.write("identity/op2.md", text("op2.md"))
-    made.commit("Identity OP2", "2027-01-14")
-    made.write("identity/checkin-q1.md", text("checkin-q1.md"))
-    made.commit("Identity Q1 check-in", "2027-04-09")
-    monkeypatch.chdir(made.root)
-    return made
+    return identity_year(tmp_path / "plans", monkeypatch)
 
 
 def test_the_default_timeline_has_a_checkin_phase_a_quarter() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from checkin_data import text
+from checkin_data import identity_year, text
 from git_helpers import Repo
 
 OP1_2028 = """\
@@ -36,14 +36,9 @@ We plan.
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     """The 2027 OP2 and its Q1 check-in, then the 2028 OP1 drafted in July."""
-    made = Repo(tmp_path / "plans", monkeypatch)
-    made.write("identity/op2.md", text("op2.md"))
-    made.commit("Identity OP2", "2027-01-14")
-    made.write("identity/checkin-q1.md", text("checkin-q1.md"))
-    made.commit("Identity Q1 check-in", "2027-04-09")
+    made = identity_year(tmp_path / "plans", monkeypatch)
     made.write("identity/2028/op1.md", OP1_2028)
     made.commit("Identity OP1 2028 draft", "2027-07-20")
-    monkeypatch.chdir(made.root)
     return made
 
 
